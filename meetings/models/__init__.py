@@ -1,0 +1,39 @@
+"""The meeting record: reference data, meetings, agenda, decisions, actions, documents."""
+from .agenda import Action, ActionStatus, AgendaItem, Decision, DecisionKind, ProgressNote
+from .document import Document, DocumentPurpose
+from .meeting import (
+    Attendance,
+    AttendanceCapacity,
+    Meeting,
+    MeetingStatus,
+    Participant,
+    ParticipantRole,
+    Sex,
+)
+from .reference import Economy, EconomyAlias, Forum, Organisation, OrganisationKind
+from .summary import SummaryExport, SummaryExportStatus
+
+__all__ = [
+    "Action",
+    "ActionStatus",
+    "AgendaItem",
+    "Attendance",
+    "AttendanceCapacity",
+    "Decision",
+    "DecisionKind",
+    "Document",
+    "DocumentPurpose",
+    "Economy",
+    "EconomyAlias",
+    "Forum",
+    "Meeting",
+    "MeetingStatus",
+    "Organisation",
+    "OrganisationKind",
+    "Participant",
+    "ParticipantRole",
+    "ProgressNote",
+    "Sex",
+    "SummaryExport",
+    "SummaryExportStatus",
+]

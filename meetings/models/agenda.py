@@ -1,0 +1,199 @@
+"""Agenda items, the decisions taken under them and the actions they ask for."""
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from .meeting import Meeting
+from .reference import Economy, Organisation
+
+
+class AgendaItem(models.Model):
+    """A numbered item of a meeting's agenda, in the chair's summary's order."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name="meeting"
+    )
+    position = models.PositiveSmallIntegerField(
+        "number", help_text="Items are numbered 1, 2, 3 ... in the order of the summary."
+    )
+    title = models.CharField("title", max_length=250)
+    text = models.TextField(
+        "summary of the discussion",
+        blank=True,
+        help_text="Paragraphs separated by a blank line; lines starting with “- ” are bullets.",
+    )
+    version = models.PositiveIntegerField("version", default=1)
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = "agenda item"
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "position"],
+                name="agenda_item_unique_position",
+            ),
+            models.CheckConstraint(condition=models.Q(position__gte=1), name="agenda_item_position_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.title}"
+
+    @property
+    def number(self) -> int:
+        return self.position
+
+
+class DecisionKind(models.TextChoices):
+    AGREED = "agreed", "Agreed"
+    APPROVED = "approved", "Approved"
+    ADOPTED = "adopted", "Adopted"
+    ENDORSED = "endorsed", "Endorsed"
+    NOTED = "noted", "Noted"
+    ESTABLISHED = "established", "Established a group"
+    INVITED = "invited", "Invited"
+    ENCOURAGED = "encouraged", "Encouraged"
+    WELCOMED = "welcomed", "Welcomed"
+
+
+class Decision(models.Model):
+    """An outcome recorded under an agenda item, as the summary words it."""
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="decisions", verbose_name="agenda item"
+    )
+    position = models.PositiveSmallIntegerField("order", default=1)
+    kind = models.CharField("kind", max_length=20, choices=DecisionKind.choices)
+    text = models.TextField("text", help_text="The sentence as the summary prints it.")
+    version = models.PositiveIntegerField("version", default=1)
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = "decision"
+        ordering = ["agenda_item", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(kind__in=DecisionKind.values), name="decision_kind_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    DROPPED = "dropped", "Dropped"
+
+
+class Action(models.Model):
+    """An agreed action: what is to be done, by whom and when, and how far it has got."""
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="actions", verbose_name="agenda item"
+    )
+    decision = models.ForeignKey(
+        Decision,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+        verbose_name="decision",
+        null=True,
+        blank=True,
+    )
+    position = models.PositiveSmallIntegerField("order", default=1)
+    text = models.TextField("what is to be done")
+    responsible_economies = models.ManyToManyField(
+        Economy, related_name="actions", verbose_name="responsible economies", blank=True
+    )
+    responsible_organisations = models.ManyToManyField(
+        Organisation, related_name="actions", verbose_name="responsible organisations", blank=True
+    )
+    responsible_other = models.CharField(
+        "other responsible bodies",
+        max_length=250,
+        blank=True,
+        help_text="e.g. “SMEWG Chair” or “small group on SPAN and OAA”; separate several with “;”.",
+    )
+    due_date = models.DateField("due date", null=True, blank=True)
+    due_next_meeting = models.BooleanField("due by the next meeting", default=False)
+    status = models.CharField(
+        "status", max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
+    version = models.PositiveIntegerField("version", default=1)
+    created = models.DateTimeField("created", auto_now_add=True)
+    modified = models.DateTimeField("modified", auto_now=True)
+    history = HistoricalRecords(excluded_fields=["version", "modified"], m2m_fields=[responsible_economies])
+
+    class Meta:
+        verbose_name = "agreed action"
+        ordering = ["agenda_item", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(status__in=ActionStatus.values), name="action_status_valid"),
+            models.CheckConstraint(
+                condition=~(models.Q(due_date__isnull=False) & models.Q(due_next_meeting=True)),
+                name="action_due_date_or_next_meeting",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text if len(self.text) <= 80 else self.text[:77] + "..."
+
+    def get_absolute_url(self):
+        return reverse("meetings:action_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in (ActionStatus.DONE, ActionStatus.DROPPED)
+
+    @property
+    def due_display(self) -> str:
+        if self.due_date:
+            return f"{self.due_date.day} {self.due_date:%B %Y}"
+        if self.due_next_meeting:
+            return "By the next meeting"
+        return ""
+
+    def responsible_names(self) -> list[str]:
+        """Economies, then organisations, then other bodies (uses prefetched relations)."""
+        names = [economy.name for economy in self.responsible_economies.all()]
+        names += [organisation.name for organisation in self.responsible_organisations.all()]
+        names += [part.strip() for part in self.responsible_other.split(";") if part.strip()]
+        return names
+
+
+class ProgressNote(models.Model):
+    """A progress report on an action, optionally changing its status."""
+
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, related_name="progress_notes", verbose_name="agreed action"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="progress_notes",
+        verbose_name="author",
+        null=True,
+        blank=True,
+    )
+    text = models.TextField("progress note", blank=True)
+    status_before = models.CharField(
+        "status before", max_length=20, choices=ActionStatus.choices, blank=True
+    )
+    status_after = models.CharField(
+        "status after", max_length=20, choices=ActionStatus.choices, blank=True
+    )
+    created = models.DateTimeField("written", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "progress note"
+        ordering = ["action", "-created", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(text="") | ~models.Q(status_after=""),
+                name="progress_note_says_something",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Progress on “{self.action}” ({self.created:%d %b %Y})"
