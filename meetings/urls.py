@@ -1,8 +1,7 @@
+"""URLs of the meeting record, under /meetings/."""
 from django.urls import path
 
 from . import views
 
 app_name = "meetings"
-urlpatterns = [
-    path("", views.home, name="home"),
-]
+urlpatterns: list = []

@@ -2,9 +2,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from meetings import views as meeting_views
+
 urlpatterns = [
+    path("", meeting_views.home, name="home"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("projects/", include("projects.urls")),
-    path("", include("meetings.urls")),
+    path("meetings/", include("meetings.urls")),
 ]

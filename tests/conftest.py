@@ -1,0 +1,221 @@
+"""Test settings and shared fixtures.
+
+Settings come from the environment like everywhere else; the defaults below make a test
+run on a laptop work (SQLite, no broker). CI sets DATABASE_URL and REDIS_URL to the real
+PostgreSQL and Redis. Tests that need a real Celery worker use ``celery_worker_process``.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+# Environment defaults for tests (secret key, no HTTPS redirect, ...) are in pyproject.toml's
+# pytest `env`, because they must be set before Django reads its settings.
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(autouse=True)
+def _settings_for_tests(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests flush every table, reference data and roles included: reload them."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
+    if marker and marker.kwargs.get("transaction"):
+        transactional = True
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    from accounts.services import roles_grant_permissions
+    from meetings.data.load import reference_data_load
+
+    reference_data_load()
+    roles_grant_permissions()
+
+
+# Users, one per role.
+
+
+def _user(username: str, role: str, economy_code: str | None = None):
+    from accounts.services import user_create_with_role
+    from meetings.models import Economy
+
+    economy = Economy.objects.get(code=economy_code) if economy_code else None
+    return user_create_with_role(
+        username=username, password="pw-" + username, role=role, economy=economy, email=f"{username}@example.org"
+    )
+
+
+@pytest.fixture
+def secretariat_user(db):
+    return _user("sec", "Secretariat")
+
+
+@pytest.fixture
+def chair_user(db):
+    return _user("chair", "Chair")
+
+
+@pytest.fixture
+def delegate_user(db):
+    """A delegate of Mexico, which is responsible for several demo actions."""
+    return _user("mex", "Delegate", "MEX")
+
+
+@pytest.fixture
+def other_delegate_user(db):
+    """A delegate of Japan."""
+    return _user("jpn", "Delegate", "JPN")
+
+
+@pytest.fixture
+def secretariat_client(client, secretariat_user):
+    client.force_login(secretariat_user)
+    return client
+
+
+@pytest.fixture
+def chair_client(client, chair_user):
+    client.force_login(chair_user)
+    return client
+
+
+@pytest.fixture
+def delegate_client(client, delegate_user):
+    client.force_login(delegate_user)
+    return client
+
+
+@pytest.fixture
+def demo_meeting(db):
+    from meetings.demo import demo_load
+
+    meeting, _ = demo_load()
+    return meeting
+
+
+# The browser.
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir():
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (make test does).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def browser_sign_in(page, username: str, password: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state("networkidle")
+
+
+# A real Celery worker against the real broker and the test database.
+
+
+def _database_is_shared() -> bool:
+    from django.db import connection
+
+    return connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, settings):
+    """A `celery worker` subprocess on the test database; needs PostgreSQL and Redis.
+
+    Skipped with a reason on a laptop run without them (SQLite's test database lives in
+    memory and cannot be shared with another process); CI always has both.
+    """
+    broker = os.environ.get("REDIS_URL") or os.environ.get("CELERY_BROKER_URL")
+    if not broker or not _database_is_shared():
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide DATABASE_URL (PostgreSQL) and REDIS_URL for worker tests.")
+        pytest.skip("needs DATABASE_URL on PostgreSQL and REDIS_URL (make test-full, or CI)")
+    from django.db import connection
+
+    db = connection.settings_dict
+    database_url = f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "CONN_MAX_AGE": "0",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "CELERY_BROKER_URL": broker,
+    }
+    queue = f"test-{os.getpid()}-{time.monotonic_ns()}"
+    settings.CELERY_TASK_DEFAULT_QUEUE = queue
+    from smewg.celery import app
+
+    app.conf.task_default_queue = queue
+    app.conf.task_always_eager = False
+    celery = shutil.which("celery", path=str(Path(sys.executable).parent)) or "celery"
+    log = (ARTIFACTS / "worker.log")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with open(log, "w") as log_file:
+        process = subprocess.Popen(
+            [celery, "-A", "smewg", "worker", "--pool=solo", "--concurrency=1", "-Q", queue, "--loglevel=INFO",
+             "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                if " ready." in log.read_text():
+                    break
+                if process.poll() is not None:
+                    pytest.fail(f"Celery worker exited: {log.read_text()[-2000:]}")
+                time.sleep(0.2)
+            else:
+                pytest.fail(f"Celery worker did not start: {log.read_text()[-2000:]}")
+            yield process
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+            app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+            app.conf.task_default_queue = "celery"
