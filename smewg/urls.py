@@ -2,10 +2,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from meetings import views as meeting_views
+from meetings.views.home import home
 
 urlpatterns = [
-    path("", meeting_views.home, name="home"),
+    path("", home, name="home"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("projects/", include("projects.urls")),

@@ -1,0 +1,1 @@
+"""Forms of the meeting record, one module per area."""

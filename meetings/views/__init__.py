@@ -1,0 +1,1 @@
+"""Pages of the meeting record, one module per area (meetings, agenda, actions, ...)."""
