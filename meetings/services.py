@@ -295,3 +295,169 @@ def _save_documents(meeting, items: dict[int, AgendaItem], documents: list[dict]
             submitted_by_economy=submitted_economy,
             submitted_by_organisation=submitted_organisation,
         )
+
+
+# The agenda editor: items keep positions 1..n without gaps. The (meeting, position)
+# constraint is checked row by row (not deferrable), so moves park a row past the end first.
+
+
+@transaction.atomic
+def agenda_item_add(*, meeting: Meeting, title: str, text: str = "") -> AgendaItem:
+    """Append an agenda item to the meeting, numbered after the last one."""
+    positions = list(
+        AgendaItem.objects.select_for_update().filter(meeting=meeting).values_list("position", flat=True)
+    )
+    return AgendaItem.objects.create(meeting=meeting, position=max(positions, default=0) + 1, title=title, text=text)
+
+
+@transaction.atomic
+def agenda_item_move(*, item: AgendaItem, direction: str) -> bool:
+    """Swap an agenda item with its neighbour above (``"up"``) or below (``"down"``).
+
+    Returns False when there is no neighbour that way (the first item cannot go up).
+    Only positions change; the items' versions stay, so nobody's open edit becomes stale.
+    """
+    if direction not in ("up", "down"):
+        raise ValueError(f"direction must be 'up' or 'down', not {direction!r}")
+    items = list(AgendaItem.objects.select_for_update().filter(meeting_id=item.meeting_id).order_by("position"))
+    index = next((i for i, other in enumerate(items) if other.pk == item.pk), None)
+    if index is None:
+        return False
+    neighbour_index = index - 1 if direction == "up" else index + 1
+    if not 0 <= neighbour_index < len(items):
+        return False
+    moving, neighbour = items[index], items[neighbour_index]
+    moving_to, neighbour_to = neighbour.position, moving.position
+    # Park the moving row past the end (no history row for this step), then save both for real.
+    parked = max(other.position for other in items) + 1
+    AgendaItem.objects.filter(pk=moving.pk).update(position=parked)
+    neighbour.position = neighbour_to
+    neighbour.save(update_fields=["position"])
+    moving.position = moving_to
+    moving.save(update_fields=["position"])
+    item.position = moving_to
+    return True
+
+
+@transaction.atomic
+def agenda_item_delete(*, item: AgendaItem) -> None:
+    """Delete an agenda item (its decisions and actions with it) and renumber those after it."""
+    meeting_id = item.meeting_id
+    list(AgendaItem.objects.select_for_update().filter(meeting_id=meeting_id).values_list("pk", flat=True))
+    item.delete()
+    agenda_renumber(meeting_id=meeting_id)
+
+
+@transaction.atomic
+def agenda_renumber(*, meeting_id: int) -> None:
+    """Renumber a meeting's agenda items 1..n in their current order, closing any gaps."""
+    items = AgendaItem.objects.select_for_update().filter(meeting_id=meeting_id).order_by("position")
+    for number, item in enumerate(items, start=1):
+        # Ascending order: each target number is free (gaps only ever open below).
+        if item.position != number:
+            item.position = number
+            item.save(update_fields=["position"])
+
+
+def _next_position(queryset) -> int:
+    last = queryset.order_by("-position").values_list("position", flat=True).first()
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def decision_add(*, agenda_item: AgendaItem, kind: str, text: str) -> Decision:
+    """Record a decision under an agenda item, after the ones already there."""
+    position = _next_position(Decision.objects.filter(agenda_item=agenda_item))
+    return Decision.objects.create(agenda_item=agenda_item, position=position, kind=kind, text=text)
+
+
+@transaction.atomic
+def action_add(
+    *,
+    agenda_item: AgendaItem,
+    text: str,
+    responsible_economies=(),
+    responsible_organisations=(),
+    responsible_other: str = "",
+    due_date: datetime.date | None = None,
+    due_next_meeting: bool = False,
+    status: str = ActionStatus.OPEN,
+) -> Action:
+    """Record an agreed action under an agenda item, after the ones already there."""
+    action = Action.objects.create(
+        agenda_item=agenda_item,
+        position=_next_position(Action.objects.filter(agenda_item=agenda_item)),
+        text=text,
+        responsible_other=responsible_other,
+        due_date=due_date,
+        due_next_meeting=due_next_meeting,
+        status=status,
+    )
+    action.responsible_economies.set(responsible_economies)
+    action.responsible_organisations.set(responsible_organisations)
+    return action
+
+
+# The record's lifecycle: planned -> held -> summary drafted -> circulated -> adopted.
+
+MEETING_STATUS_ORDER = [
+    MeetingStatus.PLANNED,
+    MeetingStatus.HELD,
+    MeetingStatus.DRAFTED,
+    MeetingStatus.CIRCULATED,
+    MeetingStatus.ADOPTED,
+]
+
+
+class MeetingStatusRefused(ValueError):
+    """A status change the user may not make, or that needs a reason; the message says why."""
+
+
+def meeting_status_choices_for(*, meeting: Meeting, user) -> list[tuple[str, str]]:
+    """The statuses ``user`` may move ``meeting`` to (forward one step, or back for the Secretariat)."""
+    from accounts.roles import is_chair, is_secretariat
+
+    index = MEETING_STATUS_ORDER.index(meeting.status)
+    labels = dict(MeetingStatus.choices)
+    if is_secretariat(user):
+        allowed = MEETING_STATUS_ORDER[index + 1:index + 2] + MEETING_STATUS_ORDER[:index][::-1]
+    elif is_chair(user) and meeting.status == MeetingStatus.CIRCULATED:
+        allowed = [MeetingStatus.ADOPTED]
+    else:
+        allowed = []
+    return [(status, labels[status]) for status in allowed]
+
+
+@transaction.atomic
+def meeting_change_status(*, meeting: Meeting, user, status: str, reason: str = "") -> Meeting:
+    """Move a meeting along its lifecycle, keeping who, when and why in its history.
+
+    The Secretariat moves a meeting forward one step at a time, and may move it back to an
+    earlier status with a reason; moving an adopted record back is "reopening" it, which
+    unlocks it for edits. The Chair may only mark a circulated summary adopted. Raises
+    ``MeetingStatusRefused`` with a sentence for the user otherwise.
+    """
+    from django.db.models import F
+
+    if status not in MeetingStatus.values:
+        raise MeetingStatusRefused(f"“{status}” is not a meeting status.")
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if status == meeting.status:
+        raise MeetingStatusRefused(f"The meeting is already “{meeting.get_status_display()}”.")
+    if status not in dict(meeting_status_choices_for(meeting=meeting, user=user)):
+        raise MeetingStatusRefused(
+            f"You may not move this meeting from “{meeting.get_status_display()}” to "
+            f"“{MeetingStatus(status).label}”."
+        )
+    backwards = MEETING_STATUS_ORDER.index(status) < MEETING_STATUS_ORDER.index(meeting.status)
+    reason = (reason or "").strip()
+    if backwards and not reason:
+        what = "reopen an adopted record" if meeting.is_locked else "move a meeting back"
+        raise MeetingStatusRefused(f"Give a reason to {what}; the history keeps it.")
+    meeting.status = status
+    meeting.version = F("version") + 1
+    meeting._history_user = user
+    meeting._change_reason = reason or f"Status changed to “{MeetingStatus(status).label}”."
+    meeting.save()
+    meeting.refresh_from_db()
+    return meeting
