@@ -1,7 +1,10 @@
 """Reused queries of the meeting record, each with its joins in one place."""
-from django.db.models import QuerySet
+import datetime
+from dataclasses import dataclass, field
 
-from .models import Action, ActionStatus, Meeting
+from django.db.models import Case, DateField, F, OuterRef, Q, QuerySet, Subquery, Value, When
+
+from .models import Action, ActionStatus, Economy, Forum, Meeting, MeetingStatus, ProgressNote
 
 OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
@@ -27,3 +30,197 @@ def actions_open_before(meeting: Meeting) -> QuerySet[Action]:
         )
         .order_by("agenda_item__meeting__start_date", "agenda_item__position", "position", "pk")
     )
+
+
+# The action tracker, the action page and a delegate's dashboard (issue 5).
+
+
+def _next_meeting_start() -> Subquery:
+    """The start date of the meeting after an action's own meeting in the same forum."""
+    later = Meeting.objects.filter(
+        forum_id=OuterRef("agenda_item__meeting__forum_id"),
+        start_date__gt=OuterRef("agenda_item__meeting__start_date"),
+    ).order_by("start_date")
+    return Subquery(later.values("start_date")[:1])
+
+
+def actions_with_progress() -> QuerySet[Action]:
+    """Actions with context, annotated for listing.
+
+    ``due_on``: the due date, or for "by the next meeting" the start of the forum's next
+    meeting once it is recorded; ``last_note_at``, ``last_note_text`` and
+    ``last_note_status``: the latest progress note (``None`` when there is none).
+    """
+    latest = ProgressNote.objects.filter(action_id=OuterRef("pk")).order_by("-created", "-pk")
+    return actions_with_context().annotate(
+        due_on=Case(
+            When(due_date__isnull=False, then=F("due_date")),
+            When(due_next_meeting=True, then=_next_meeting_start()),
+            default=Value(None),
+            output_field=DateField(),
+        ),
+        last_note_at=Subquery(latest.values("created")[:1]),
+        last_note_text=Subquery(latest.values("text")[:1]),
+        last_note_status=Subquery(latest.values("status_after")[:1]),
+    )
+
+
+def _overdue(today: datetime.date) -> Q:
+    return Q(status__in=OPEN_STATUSES, due_on__lt=today)
+
+
+UNFINISHED = "unfinished"
+
+
+def actions_for_tracker(
+    *,
+    forum: Forum,
+    today: datetime.date,
+    economy: Economy | None = None,
+    meeting: Meeting | None = None,
+    status: str = "",
+    overdue: bool = False,
+    search: str = "",
+    latest_first: bool = False,
+) -> QuerySet[Action]:
+    """The agreed actions of a forum's meetings, filtered, sorted by due date (undated last).
+
+    ``status`` is an ``ActionStatus`` value, ``UNFINISHED`` (open or in progress) or "" (any).
+    """
+    actions = actions_with_progress().filter(agenda_item__meeting__forum=forum)
+    if economy is not None:
+        actions = actions.filter(responsible_economies=economy)
+    if meeting is not None:
+        actions = actions.filter(agenda_item__meeting=meeting)
+    if status == UNFINISHED:
+        actions = actions.filter(status__in=OPEN_STATUSES)
+    elif status:
+        actions = actions.filter(status=status)
+    if overdue:
+        actions = actions.filter(_overdue(today))
+    if search:
+        actions = actions.filter(
+            Q(text__icontains=search)
+            | Q(responsible_other__icontains=search)
+            | Q(agenda_item__title__icontains=search)
+            | Q(decision__text__icontains=search)
+        )
+    due = F("due_on").desc(nulls_last=True) if latest_first else F("due_on").asc(nulls_last=True)
+    return actions.order_by(
+        due, "agenda_item__meeting__start_date", "agenda_item__position", "position", "pk"
+    )
+
+
+def actions_for_calendar(*, economy: Economy | None) -> QuerySet[Action]:
+    """Unfinished actions with a known due day, of one economy or (None) of every forum."""
+    actions = actions_with_progress().filter(status__in=OPEN_STATUSES, due_on__isnull=False)
+    if economy is not None:
+        actions = actions.filter(responsible_economies=economy)
+    return actions.order_by("due_on", "pk")
+
+
+def actions_overdue(*, today: datetime.date) -> QuerySet[Action]:
+    """Every unfinished action whose due day has passed, oldest due first."""
+    return actions_with_progress().filter(_overdue(today)).order_by("due_on", "pk")
+
+
+@dataclass
+class EconomyActions:
+    """An economy's actions in a forum, split the way its dashboard shows them."""
+
+    overdue: list[Action]
+    open: list[Action]
+    recently_done: list[Action]
+
+
+def actions_of_economy(*, economy: Economy, forum: Forum, today: datetime.date, done_shown: int = 10) -> EconomyActions:
+    """One query for the economy's actions, split into overdue, open and recently done."""
+    actions = list(
+        actions_with_progress()
+        .filter(agenda_item__meeting__forum=forum, responsible_economies=economy)
+        .order_by(F("due_on").asc(nulls_last=True), "pk")
+    )
+    overdue = [a for a in actions if a.status in OPEN_STATUSES and a.due_on and a.due_on < today]
+    unfinished = [a for a in actions if a.status in OPEN_STATUSES and a not in overdue]
+    done = sorted((a for a in actions if a.status == ActionStatus.DONE), key=lambda a: a.modified, reverse=True)
+    return EconomyActions(overdue=overdue, open=unfinished, recently_done=done[:done_shown])
+
+
+def next_meeting(*, forum: Forum, today: datetime.date) -> Meeting | None:
+    """The forum's next planned meeting, by start date."""
+    return (
+        Meeting.objects.select_related("forum", "host_economy")
+        .filter(forum=forum, status=MeetingStatus.PLANNED, start_date__gte=today)
+        .order_by("start_date", "number")
+        .first()
+    )
+
+
+@dataclass
+class TimelineEntry:
+    """One line of an action's history: a progress note or a change to the record."""
+
+    when: datetime.datetime
+    who: str
+    kind: str  # "note" or "change"
+    text: str = ""
+    changes: list[tuple[str, str, str]] = field(default_factory=list)  # (label, before, after)
+
+
+_TRACKED_FIELDS = ("text", "status", "due_date", "due_next_meeting", "responsible_other")
+
+
+def _shown(record, name: str) -> str:
+    value = getattr(record, name)
+    if name == "status":
+        return ActionStatus(value).label if value in ActionStatus.values else str(value)
+    if name == "due_next_meeting":
+        return "yes" if value else "no"
+    return "" if value is None else str(value)
+
+
+def _person(user) -> str:
+    if user is None:
+        return "the record import"
+    return user.get_full_name() or user.username
+
+
+def action_timeline(action: Action) -> list[TimelineEntry]:
+    """Progress notes and changes to the action's record, newest first (two queries).
+
+    A status change made together with a progress note shows once, on the note.
+    """
+    notes = list(action.progress_notes.select_related("author").order_by("created", "pk"))
+    records = list(action.history.select_related("history_user").order_by("history_date", "history_id"))
+    entries = []
+    for note in notes:
+        changes = []
+        if note.status_after and note.status_after != note.status_before:
+            changes.append(("Status", _shown(note, "status_before"), _shown(note, "status_after")))
+        entries.append(TimelineEntry(note.created, _person(note.author), "note", note.text, changes))
+    noted = {(note.author_id, note.status_before, note.status_after) for note in notes if note.status_after}
+    previous = None
+    for record in records:
+        if previous is None:
+            entries.append(TimelineEntry(record.history_date, _person(record.history_user), "change", "Recorded"))
+        else:
+            changed = [name for name in _TRACKED_FIELDS if getattr(record, name) != getattr(previous, name)]
+            only_noted_status = changed == ["status"] and (
+                record.history_user_id, previous.status, record.status
+            ) in noted
+            if changed and not only_noted_status:
+                entries.append(
+                    TimelineEntry(
+                        record.history_date,
+                        _person(record.history_user),
+                        "change",
+                        record.history_change_reason or "",
+                        [
+                            (str(Action._meta.get_field(name).verbose_name).capitalize(),
+                             _shown(previous, name), _shown(record, name))
+                            for name in changed
+                        ],
+                    )
+                )
+        previous = record
+    return sorted(entries, key=lambda entry: entry.when, reverse=True)

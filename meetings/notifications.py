@@ -1,0 +1,152 @@
+"""E-mails about agreed actions: a progress report, and the weekly digest of overdue actions.
+
+Built here, sent by the Celery tasks in ``tasks.py``; Django's mail backend delivers them
+(printed on the console unless ``EMAIL_BACKEND`` says otherwise).
+"""
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.mail import EmailMessage, get_connection
+from django.db.models import Q
+
+from accounts.models import Role
+
+from .models import Action, Economy, ProgressNote
+from .selectors import actions_overdue
+
+SUBJECT_PREFIX = "[SMEWG] "
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def secretariat_emails() -> set[str]:
+    users = User.objects.filter(is_active=True).filter(Q(groups__name=Role.SECRETARIAT) | Q(is_superuser=True))
+    return set(users.exclude(email="").values_list("email", flat=True))
+
+
+def delegate_emails(economies) -> set[str]:
+    users = User.objects.filter(is_active=True, groups__name=Role.DELEGATE, profile__economy__in=economies)
+    return set(users.exclude(email="").values_list("email", flat=True))
+
+
+def _action_lines(action: Action) -> list[str]:
+    meeting = action.agenda_item.meeting
+    return [
+        f"Action: {action.text}",
+        f"From: {meeting}, agenda item {action.agenda_item}",
+        f"Responsible: {', '.join(action.responsible_names()) or 'not named'}",
+        f"Due: {action.due_display or 'no date'}",
+        f"Status: {action.get_status_display()}",
+    ]
+
+
+def progress_note_messages(note: ProgressNote) -> list[EmailMessage]:
+    """One e-mail per recipient (delegates of the responsible economies and the Secretariat).
+
+    The author is left out: they know what they wrote.
+    """
+    action = note.action
+    recipients = delegate_emails(action.responsible_economies.all()) | secretariat_emails()
+    if note.author is not None:
+        recipients.discard(note.author.email)
+    who = (note.author.get_full_name() or note.author.username) if note.author else "Someone"
+    economy = getattr(getattr(note.author, "profile", None), "economy", None)
+    if economy:
+        who = f"{who} ({economy.name})"
+    lines = [f"{who} reported progress on an agreed action.", ""]
+    if note.status_after:
+        before = dict(ProgressNote._meta.get_field("status_before").choices).get(note.status_before, "")
+        lines.append(f"Status changed: {before} → {note.get_status_after_display()}")
+    if note.text:
+        lines += ["Progress note:", note.text]
+    lines += ["", *_action_lines(action), "", f"See the action: {_absolute(action.get_absolute_url())}"]
+    subject = f"{SUBJECT_PREFIX}Progress on “{action}”"
+    body = "\n".join(lines)
+    return [EmailMessage(subject=subject, body=body, to=[address]) for address in sorted(recipients)]
+
+
+def progress_note_notify(*, progress_note_id: int) -> int:
+    """Send the e-mails about one progress note; returns how many were sent."""
+    note = (
+        ProgressNote.objects.select_related("author__profile__economy", "action__agenda_item__meeting__forum")
+        .filter(pk=progress_note_id)
+        .first()
+    )
+    if note is None:
+        return 0
+    messages = progress_note_messages(note)
+    return (get_connection().send_messages(messages) or 0) if messages else 0
+
+
+# The weekly digest.
+
+
+@dataclass
+class DigestSection:
+    """The overdue actions of one economy (``economy`` None: actions no economy holds)."""
+
+    economy: Economy | None
+    actions: list[Action]
+
+    @property
+    def heading(self) -> str:
+        return self.economy.name if self.economy else "Other responsible bodies"
+
+
+def overdue_digest(*, today: datetime.date) -> list[DigestSection]:
+    """Overdue actions on ``today``, grouped by responsible economy in APEC order."""
+    by_economy: dict[Economy | None, list[Action]] = {}
+    for action in actions_overdue(today=today):
+        economies = list(action.responsible_economies.all()) or [None]
+        for economy in economies:
+            by_economy.setdefault(economy, []).append(action)
+    keyed = sorted(by_economy.items(), key=lambda item: item[0].position if item[0] else 10_000)
+    return [DigestSection(economy, actions) for economy, actions in keyed]
+
+
+def overdue_digest_text(*, sections: list[DigestSection], today: datetime.date) -> str:
+    """The digest's body: one block per economy, one paragraph per action."""
+    lines = [f"Agreed actions overdue on {today.day} {today:%B %Y}.", ""]
+    for section in sections:
+        lines += [section.heading, "=" * len(section.heading)]
+        for action in section.actions:
+            lines += [
+                f"- {action.text}",
+                f"  Due {action.due_on.day} {action.due_on:%B %Y}; {action.get_status_display().lower()}; "
+                f"{action.agenda_item.meeting}.",
+                f"  {_absolute(action.get_absolute_url())}",
+            ]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def overdue_digest_messages(*, today: datetime.date) -> list[EmailMessage]:
+    """One digest to the delegates of each economy with overdue actions, and one with
+    every economy to the Secretariat. No overdue actions, no mail."""
+    sections = overdue_digest(today=today)
+    if not sections:
+        return []
+    subject = f"{SUBJECT_PREFIX}Overdue agreed actions, {today.day} {today:%B %Y}"
+    messages = []
+    for section in sections:
+        if section.economy is None:
+            continue
+        recipients = sorted(delegate_emails([section.economy]))
+        if recipients:
+            body = overdue_digest_text(sections=[section], today=today)
+            messages.append(EmailMessage(subject=f"{subject}: {section.economy.name}", body=body, bcc=recipients))
+    secretariat = sorted(secretariat_emails())
+    if secretariat:
+        messages.append(EmailMessage(subject=subject, body=overdue_digest_text(sections=sections, today=today),
+                                     bcc=secretariat))
+    return messages
+
+
+def overdue_digest_send(*, today: datetime.date) -> int:
+    """Send the weekly digests for ``today``; returns how many e-mails went out."""
+    messages = overdue_digest_messages(today=today)
+    return (get_connection().send_messages(messages) or 0) if messages else 0
