@@ -1,0 +1,179 @@
+"""Meeting pages: the list, the record as it reads, the header form and the lifecycle."""
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from accounts.permissions import drafts_reader_required, secretariat_required
+from accounts.roles import is_secretariat
+
+from ..concurrency import StaleEdit, changes_from_form, conflict_response, update_if_current
+from ..forms.meetings import HEADER_FIELDS, MeetingCreateForm, MeetingFilterForm, MeetingForm, MeetingStatusForm
+from ..models import AgendaItem, AttendanceCapacity, Economy, Meeting, MeetingStatus, Sex
+from ..permissions import meeting_edit_view
+from ..record import meeting_for_record
+from ..services import MeetingStatusRefused, meeting_change_status, meeting_status_choices_for
+
+MEETINGS_PER_PAGE = 25
+
+
+def meetings_filtered(form: MeetingFilterForm):
+    """Meetings matching the list filters, with what the list shows, in one query."""
+    meetings = Meeting.objects.select_related("forum", "host_economy").annotate(
+        item_count=Count("agenda_items", distinct=True),
+        participant_count=Count("participants", distinct=True),
+    )
+    if not form.is_valid():
+        return meetings
+    data = form.cleaned_data
+    if data.get("forum"):
+        meetings = meetings.filter(forum=data["forum"])
+    if data.get("year"):
+        meetings = meetings.filter(start_date__year=data["year"])
+    if data.get("status"):
+        meetings = meetings.filter(status=data["status"])
+    if data.get("q"):
+        text = data["q"].strip()
+        in_agenda = AgendaItem.objects.filter(meeting=OuterRef("pk")).filter(
+            Q(title__icontains=text) | Q(text__icontains=text)
+        )
+        meetings = meetings.filter(
+            Q(city__icontains=text)
+            | Q(host_economy__name__icontains=text)
+            | Q(chair_name__icontains=text)
+            | Exists(in_agenda)
+        )
+    return meetings
+
+
+@drafts_reader_required
+def meeting_list(request):
+    years = [date.year for date in Meeting.objects.dates("start_date", "year", order="DESC")]
+    form = MeetingFilterForm(request.GET or None, years=years)
+    if form.is_bound and not form.is_valid():
+        messages.warning(request, "Some filters were not understood and are ignored: see the marked fields.")
+    page = Paginator(meetings_filtered(form), MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "meetings/meeting_list.html", {
+        "form": form, "page": page, "meetings": page.object_list, "query": query.urlencode(),
+    })
+
+
+def _attach_to_items(meeting: Meeting) -> list[AgendaItem]:
+    """Agenda items with their projects and documents attached (all prefetched, no queries)."""
+    items = list(meeting.agenda_items.all())
+    by_pk = {item.pk: item for item in items}
+    for item in items:
+        item.reported_projects, item.approved_projects, item.item_documents = [], [], []
+    for report in sorted(meeting.project_reports.all(), key=lambda r: (r.position, r.pk)):
+        item = by_pk.get(report.agenda_item_id)
+        if item is not None:
+            (item.approved_projects if report.kind == "approved" else item.reported_projects).append(report)
+    for document in meeting.documents.all():
+        item = by_pk.get(document.agenda_item_id)
+        if item is not None:
+            item.item_documents.append(document)
+    return items
+
+
+def attendance_summary(meeting: Meeting) -> dict:
+    """Who was present (economies as members, others) and which member economies were absent."""
+    attendances = list(meeting.attendances.all())
+    members = [a.economy for a in attendances if a.economy_id and a.capacity == AttendanceCapacity.MEMBER]
+    member_ids = {economy.pk for economy in members}
+    other_economies = [a for a in attendances if a.economy_id and a.capacity != AttendanceCapacity.MEMBER]
+    organisations = [a for a in attendances if a.organisation_id]
+    return {
+        "present_economies": sorted(members, key=lambda economy: economy.position),
+        "other_attendances": other_economies + organisations,
+        "absent_economies": [economy for economy in Economy.objects.order_by("position") if economy.pk not in member_ids],
+    }
+
+
+def participant_summary(participants) -> dict:
+    participants = list(participants)
+    by_sex = {label: 0 for _, label in Sex.choices}
+    labels = dict(Sex.choices)
+    for participant in participants:
+        by_sex[labels.get(participant.sex, participant.sex)] += 1
+    return {"total": len(participants), "by_sex": by_sex}
+
+
+@drafts_reader_required
+def meeting_detail(request, pk: int):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    meeting = meeting_for_record(meeting.pk)
+    items = _attach_to_items(meeting)
+    actions = [(item, action) for item in items for action in item.actions.all()]
+    unplaced_reports = [report for report in meeting.project_reports.all() if not report.agenda_item_id]
+    context = {
+        "meeting": meeting,
+        "items": items,
+        "actions": actions,
+        "documents": list(meeting.documents.all()),
+        "unplaced_reports": unplaced_reports,
+        "participants": participant_summary(meeting.participants.all()),
+        "can_edit": is_secretariat(request.user) and not meeting.is_locked,
+        "status_choices": meeting_status_choices_for(meeting=meeting, user=request.user),
+        **attendance_summary(meeting),
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request):
+    form = MeetingCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        meeting = form.save()
+        messages.success(request, f"The {meeting} is created. Record who attended next.")
+        return redirect(meeting)
+    return render(request, "meetings/meeting_form.html", {"form": form, "meeting": None})
+
+
+@meeting_edit_view()
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request, meeting: Meeting):
+    form = MeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_if_current(meeting, version=form.cleaned_data["version"], changes=changes_from_form(form))
+        except StaleEdit as error:
+            return conflict_response(
+                request, form=form, error=error, fields=HEADER_FIELDS,
+                title=f"details of the {Meeting.objects.get(pk=meeting.pk)}", cancel_url=meeting.get_absolute_url(),
+            )
+        messages.success(request, "The meeting details are saved.")
+        return redirect(meeting)
+    meeting.refresh_from_db()
+    return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+@drafts_reader_required
+@require_http_methods(["GET", "POST"])
+def meeting_status(request, pk: int):
+    meeting = get_object_or_404(Meeting.objects.select_related("forum"), pk=pk)
+    choices = meeting_status_choices_for(meeting=meeting, user=request.user)
+    if not choices:
+        raise PermissionDenied("Your role cannot change the status of this meeting now.")
+    form = MeetingStatusForm(request.POST or None, choices=choices)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                meeting = meeting_change_status(
+                    meeting=meeting, user=request.user, status=form.cleaned_data["status"],
+                    reason=form.cleaned_data["reason"],
+                )
+        except MeetingStatusRefused as refused:
+            field = "reason" if "reason" in str(refused) else "status"
+            form.add_error(field, str(refused))
+        else:
+            messages.success(request, f"The meeting is now “{meeting.get_status_display()}”.")
+            return redirect(meeting)
+    return render(request, "meetings/meeting_status.html", {
+        "form": form, "meeting": meeting, "is_reopen": meeting.status == MeetingStatus.ADOPTED,
+    })
