@@ -59,3 +59,15 @@ def resolve_organisation(name: str):
         if key in {normalize_name(candidate) for candidate in candidates if candidate}:
             return organisation
     raise UnknownName(name, "organisation")
+
+
+def resolve_party(name: str):
+    """(economy, None) or (None, organisation) for a name; ``UnknownName`` if it is neither."""
+    try:
+        return resolve_economy(name), None
+    except UnknownName:
+        pass
+    try:
+        return None, resolve_organisation(name)
+    except UnknownName:
+        raise UnknownName(name, "economy or organisation") from None
