@@ -27,7 +27,7 @@ from .models import (
     ParticipantRole,
     Sex,
 )
-from .names import UnknownName, resolve_economy, resolve_organisation
+from .names import UnknownName, resolve_economy, resolve_organisation, resolve_party
 from .record import DUE_NEXT_MEETING
 
 CAPACITY_FOR_KIND = {
@@ -75,14 +75,14 @@ def _responsible(names: list[str]) -> tuple[list[Economy], list[Organisation], s
     economies, organisations, others = [], [], []
     for name in names:
         try:
-            economies.append(resolve_economy(name))
-            continue
-        except UnknownName:
-            pass
-        try:
-            organisations.append(resolve_organisation(name))
+            economy, organisation = resolve_party(name)
         except UnknownName:
             others.append(name.strip())
+            continue
+        if economy:
+            economies.append(economy)
+        else:
+            organisations.append(organisation)
     return economies, organisations, "; ".join(others)
 
 
@@ -179,12 +179,9 @@ def _save_participants(meeting: Meeting, participants: list[dict], problems: lis
         economy = organisation = None
         if data.get("represents"):
             try:
-                economy = resolve_economy(data["represents"])
-            except UnknownName:
-                try:
-                    organisation = resolve_organisation(data["represents"])
-                except UnknownName:
-                    problems.append(f"{where}: unknown economy or organisation “{data['represents']}”.")
+                economy, organisation = resolve_party(data["represents"])
+            except UnknownName as error:
+                problems.append(f"{where}: {error}")
         Participant.objects.create(
             meeting=meeting,
             name=data.get("name") or "",
@@ -280,12 +277,9 @@ def _save_documents(meeting, items: dict[int, AgendaItem], documents: list[dict]
         submitted_economy = submitted_organisation = None
         if data.get("submitted_by"):
             try:
-                submitted_economy = resolve_economy(data["submitted_by"])
-            except UnknownName:
-                try:
-                    submitted_organisation = resolve_organisation(data["submitted_by"])
-                except UnknownName:
-                    problems.append(f"{where}: unknown submitter “{data['submitted_by']}”.")
+                submitted_economy, submitted_organisation = resolve_party(data["submitted_by"])
+            except UnknownName as error:
+                problems.append(f"{where}: submitted by: {error}")
         Document.objects.create(
             meeting=meeting,
             symbol=symbol,
@@ -518,3 +512,156 @@ def action_report_progress(*, action: Action, user, note: str, status: str, vers
     )
     transaction.on_commit(lambda: action_progress_notify.delay(progress_note_id=progress.pk))
     return progress
+
+
+# The chair's summary PDF: one SummaryExport row per request, rendered by a Celery task.
+
+SUMMARY_RUNNING = ("queued", "rendering")
+
+
+@transaction.atomic
+def summary_export_request(*, meeting: Meeting, user) -> "SummaryExport":
+    """Ask for the chair's summary PDF of a meeting; returns the export row to follow.
+
+    The content hash covers the rendered HTML, its stylesheet and the template version.
+    If a finished export has the same hash, its file is reused at once (a new row with
+    ``reused=True``, nothing rendered); if one with the same hash is queued or rendering,
+    that row is returned instead of rendering twice; otherwise a queued row is created and
+    the render task is queued when the transaction commits.
+    """
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from .models import SummaryExport, SummaryExportStatus
+    from .summary.render import summary_content_hash, summary_html
+
+    # Lock the meeting row so two clicks at once cannot both queue a render.
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    content_hash = summary_content_hash(summary_html(meeting.pk))
+    is_draft = meeting.status != MeetingStatus.ADOPTED
+    same = SummaryExport.objects.filter(meeting=meeting, content_hash=content_hash)
+    for done in same.filter(status=SummaryExportStatus.DONE).exclude(file=""):
+        if default_storage.exists(done.file.name):
+            return SummaryExport.objects.create(
+                meeting=meeting,
+                requested_by=user,
+                status=SummaryExportStatus.DONE,
+                content_hash=content_hash,
+                is_draft=is_draft,
+                file=done.file.name,
+                page_count=done.page_count,
+                reused=True,
+                finished=timezone.now(),
+            )
+    running = same.filter(status__in=SUMMARY_RUNNING).first()
+    if running:
+        return running
+    export = SummaryExport.objects.create(
+        meeting=meeting, requested_by=user, content_hash=content_hash, is_draft=is_draft
+    )
+    transaction.on_commit(lambda: _summary_export_queue(export.pk))
+    return export
+
+
+def _summary_export_queue(export_id: int) -> None:
+    from .tasks import summary_export_render_task
+
+    summary_export_render_task.delay(export_id=export_id)
+
+
+def summary_export_render(*, export_id: int) -> "SummaryExport":
+    """Render an export's PDF and store it; a finished export is returned untouched.
+
+    Draws the meeting as it is now (its hash is recorded again, in case the record changed
+    since the request), reuses a stored file of the same content if one exists, and stores
+    the PDF under a name that carries the content hash and the template version.
+    """
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from .models import SummaryExport, SummaryExportStatus
+    from .summary.render import summary_content_hash, summary_file_name, summary_html, summary_pdf
+
+    with transaction.atomic():
+        export = SummaryExport.objects.select_for_update().select_related("meeting__forum").get(pk=export_id)
+        if export.status == SummaryExportStatus.DONE:
+            return export
+        export.status = SummaryExportStatus.RENDERING
+        export.error = ""
+        export.save(update_fields=["status", "error"])
+
+    meeting = export.meeting
+    html = summary_html(meeting.pk)
+    content_hash = summary_content_hash(html)
+    name = "summaries/" + summary_file_name(meeting, content_hash)
+    earlier = (
+        SummaryExport.objects.filter(meeting=meeting, content_hash=content_hash, status=SummaryExportStatus.DONE)
+        .exclude(file="")
+        .first()
+    )
+    if earlier and default_storage.exists(earlier.file.name):
+        name, pages, reused = earlier.file.name, earlier.page_count, True
+    else:
+        pdf, pages = summary_pdf(html)
+        if default_storage.exists(name):  # left by a render whose row is gone: same content, replace it
+            default_storage.delete(name)
+        name = default_storage.save(name, ContentFile(pdf))
+        reused = False
+    with transaction.atomic():
+        export = SummaryExport.objects.select_for_update().get(pk=export_id)
+        if export.status == SummaryExportStatus.DONE:
+            return export
+        export.file.name = name
+        export.content_hash = content_hash
+        export.is_draft = meeting.status != MeetingStatus.ADOPTED
+        export.page_count = pages
+        export.reused = reused
+        export.status = SummaryExportStatus.DONE
+        export.finished = timezone.now()
+        export.save()
+    return export
+
+
+def summary_export_fail(*, export_id: int, error: str) -> None:
+    """Mark an export failed with a message the status page shows (never a traceback)."""
+    from django.utils import timezone
+
+    from .models import SummaryExport, SummaryExportStatus
+
+    SummaryExport.objects.filter(pk=export_id).exclude(status=SummaryExportStatus.DONE).update(
+        status=SummaryExportStatus.FAILED, error=error[:1000], finished=timezone.now()
+    )
+
+
+@transaction.atomic
+def attendance_replace(*, meeting: Meeting, economies: dict, organisations: dict) -> None:
+    """Make the meeting's attendance exactly ``economies`` and ``organisations`` ({obj: capacity}).
+
+    Rows that stay are updated in place and rows that go are deleted one by one, so the
+    history shows each economy or organisation added, removed or changed in capacity.
+    """
+    wanted = {("economy", obj.pk): capacity for obj, capacity in economies.items()}
+    wanted |= {("organisation", obj.pk): capacity for obj, capacity in organisations.items()}
+    for attendance in Attendance.objects.filter(meeting=meeting):
+        key = ("economy", attendance.economy_id) if attendance.economy_id else ("organisation", attendance.organisation_id)
+        capacity = wanted.pop(key, None)
+        if capacity is None:
+            attendance.delete()
+        elif capacity != attendance.capacity:
+            attendance.capacity = capacity
+            attendance.save()
+    for (kind, pk), capacity in wanted.items():
+        Attendance.objects.create(meeting=meeting, capacity=capacity, **{f"{kind}_id": pk})
+
+
+@transaction.atomic
+def participants_import(*, meeting: Meeting, rows: list) -> list[Participant]:
+    """Add the checked rows of a participant list (``participant_csv.ParticipantRow``) to a meeting."""
+    return [
+        Participant.objects.create(
+            meeting=meeting, name=row.name, title=row.title, employer=row.employer, economy=row.economy,
+            organisation=row.organisation, sex=row.sex, role=row.role, email=row.email,
+        )
+        for row in rows
+    ]

@@ -5,9 +5,12 @@ Tasks are thin: they take ids, call the code that does the work, log and return.
 import logging
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
-from . import notifications
+from . import notifications, services
+from .models import SummaryExport
 
 logger = logging.getLogger(__name__)
 
@@ -27,3 +30,46 @@ def overdue_actions_digest() -> int:
     sent = notifications.overdue_digest_send(today=today)
     logger.info("Overdue actions digest for %s: %s e-mail(s) sent.", today, sent)
     return sent
+
+
+# Errors worth another try: the database or the file storage briefly away.
+SUMMARY_TRANSIENT_ERRORS = (OperationalError, InterfaceError, OSError)
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=SUMMARY_TRANSIENT_ERRORS,
+    retry_backoff=2,
+    retry_backoff_max=60,
+    retry_jitter=True,
+    max_retries=3,
+    soft_time_limit=120,
+    time_limit=150,
+)
+def summary_export_render_task(self, *, export_id: int) -> str:
+    """Render one chair's summary export to PDF; a finished export is not rendered again."""
+    try:
+        export = services.summary_export_render(export_id=export_id)
+    except SummaryExport.DoesNotExist:
+        logger.warning("Chair's summary export %s no longer exists.", export_id)
+        return "missing"
+    except SUMMARY_TRANSIENT_ERRORS as error:
+        if self.request.retries >= self.max_retries:
+            services.summary_export_fail(export_id=export_id, error=f"Rendering kept failing: {error}")
+        raise
+    except SoftTimeLimitExceeded:
+        services.summary_export_fail(export_id=export_id, error="Rendering took too long and was stopped.")
+        raise
+    except Exception as error:  # a bug or bad data: record it for the status page, do not retry
+        logger.exception("Chair's summary export %s failed.", export_id)
+        services.summary_export_fail(
+            export_id=export_id, error=f"The PDF could not be rendered ({type(error).__name__}: {error})."
+        )
+        return "failed"
+    logger.info(
+        "Chair's summary export %s done: %s (%s pages%s).",
+        export_id, export.file.name, export.page_count, ", reused" if export.reused else "",
+    )
+    return export.status

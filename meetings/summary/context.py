@@ -1,0 +1,167 @@
+"""What the chair's summary says: the meeting record arranged as the seed summary prints it.
+
+``summary_context(meeting_id)`` collects everything in a constant number of queries (the
+record through ``record.meeting_for_record``, plus one query for the actions still open
+from earlier meetings) and returns the template context. Sentences that join names follow
+the seed: "Australia; Brunei Darussalam; ...; and the United States".
+"""
+from dataclasses import dataclass, field
+
+from projects.models import ReportKind
+
+from ..models import Action, AgendaItem, AttendanceCapacity, Meeting, MeetingStatus, OrganisationKind
+from ..models.meeting import ordinal
+from ..record import meeting_for_record
+from ..selectors import actions_open_before
+
+# Organisations named in "... were also represented.", in this order.
+REPRESENTED_ORDER = {
+    OrganisationKind.SECRETARIAT: 0,
+    OrganisationKind.OBSERVER: 1,
+    OrganisationKind.APEC_BODY: 2,
+}
+
+
+def join_names(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'; with '; ' (and a serial '; and') when a name has a comma."""
+    if len(names) <= 1:
+        return "".join(names)
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    if any("," in name for name in names):
+        return "; ".join(names[:-1]) + f"; and {names[-1]}"
+    return ", ".join(names[:-1]) + f" and {names[-1]}"
+
+
+def sentence_case(text: str) -> str:
+    """First letter upper case: 'the APEC Secretariat' opens a sentence as 'The APEC Secretariat'."""
+    return text[:1].upper() + text[1:]
+
+
+def list_punctuation(titles: list[str]) -> list[str]:
+    """Bullets as the seed punctuates them: 'A;', 'B; and', 'C.'."""
+    punctuated = []
+    for index, title in enumerate(titles):
+        title = title.rstrip(" ;.")
+        if index == len(titles) - 1:
+            punctuated.append(f"{title}.")
+        elif index == len(titles) - 2:
+            punctuated.append(f"{title}; and")
+        else:
+            punctuated.append(f"{title};")
+    return punctuated
+
+
+@dataclass
+class SummaryItem:
+    """One agenda item as printed: text, projects reported, decisions, projects approved."""
+
+    item: AgendaItem
+    projects_reported: list[str] = field(default_factory=list)
+    projects_approved: list[str] = field(default_factory=list)
+
+    @property
+    def number(self) -> int:
+        return self.item.position
+
+    @property
+    def title(self) -> str:
+        return self.item.title
+
+    @property
+    def text(self) -> str:
+        return self.item.text
+
+    @property
+    def decisions(self):
+        return self.item.decisions.all()
+
+
+@dataclass
+class SummaryAction:
+    """A row of the closing list of agreed actions."""
+
+    number: str
+    action: Action
+
+    @property
+    def text(self) -> str:
+        return self.action.text
+
+    @property
+    def responsible(self) -> str:
+        return "; ".join(self.action.responsible_names())
+
+    @property
+    def due(self) -> str:
+        return self.action.due_display
+
+    @property
+    def status(self) -> str:
+        return self.action.get_status_display()
+
+
+def _opening(meeting: Meeting) -> dict:
+    attendances = list(meeting.attendances.all())
+    members = sorted(
+        (a.economy for a in attendances if a.economy_id and a.capacity == AttendanceCapacity.MEMBER),
+        key=lambda economy: economy.position,
+    )
+    represented = sorted(
+        (a.organisation for a in attendances if a.organisation_id and a.capacity != AttendanceCapacity.GUEST),
+        key=lambda organisation: (REPRESENTED_ORDER.get(organisation.kind, 3), organisation.name),
+    )
+    guests = [a.economy.name_in_text for a in attendances if a.economy_id and a.capacity != AttendanceCapacity.MEMBER]
+    guests += [a.organisation.text_name for a in attendances if a.organisation_id and a.capacity == AttendanceCapacity.GUEST]
+    chair_parts = [part for part in (meeting.chair_name, meeting.chair_title) if part]
+    if meeting.chair_economy_id:
+        chair_parts.append(meeting.chair_economy.name)
+    return {
+        "members": members,
+        "members_text": join_names([economy.name_in_text for economy in members]),
+        "represented_text": sentence_case(join_names([o.text_name for o in represented])),
+        "represented_verb": "was" if len(represented) == 1 else "were",
+        "guests_text": sentence_case(join_names(guests)),
+        "chair_text": ", ".join(chair_parts) if meeting.chair_name else "",
+    }
+
+
+def _items(meeting: Meeting) -> tuple[list[SummaryItem], list[str], list[str]]:
+    items = {item.pk: SummaryItem(item=item) for item in meeting.agenda_items.all()}
+    loose_reported: list[str] = []
+    loose_approved: list[str] = []
+    reports = sorted(meeting.project_reports.all(), key=lambda report: (report.position, report.pk))
+    for report in reports:
+        item = items.get(report.agenda_item_id)
+        if report.kind == ReportKind.APPROVED:
+            (item.projects_approved if item else loose_approved).append(report.project.title)
+        else:
+            (item.projects_reported if item else loose_reported).append(report.project.title)
+    for item in items.values():
+        item.projects_reported = list_punctuation(item.projects_reported)
+        item.projects_approved = list_punctuation(item.projects_approved)
+    return list(items.values()), list_punctuation(loose_reported), list_punctuation(loose_approved)
+
+
+def summary_context(meeting_id: int) -> dict:
+    """The template context of the chair's summary of a meeting (constant number of queries)."""
+    meeting = meeting_for_record(meeting_id)
+    items, loose_reported, loose_approved = _items(meeting)
+    actions = [
+        SummaryAction(number=f"{item.number}.{index}", action=action)
+        for item in items
+        for index, action in enumerate(item.item.actions.all(), start=1)
+    ]
+    earlier = list(actions_open_before(meeting))
+    return {
+        "meeting": meeting,
+        "forum": meeting.forum,
+        "ordinal": ordinal(meeting.number),
+        "is_draft": meeting.status != MeetingStatus.ADOPTED,
+        **_opening(meeting),
+        "items": items,
+        "projects_reported_elsewhere": loose_reported,
+        "projects_approved_elsewhere": loose_approved,
+        "actions": actions,
+        "earlier_actions": earlier,
+    }

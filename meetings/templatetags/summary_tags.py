@@ -1,0 +1,27 @@
+"""``{% summary_exports meeting as exports %}``: the earlier exports of a meeting's chair's
+summary that the signed-in user may see (drafts only for the Secretariat and the Chair),
+newest first, in one query. Used by ``meetings/partials/summary_panel.html``.
+"""
+from django import template
+
+from accounts.roles import can_read_drafts
+
+from ..models import SummaryExport
+
+register = template.Library()
+
+SHOWN = 8
+
+
+@register.simple_tag(takes_context=True)
+def summary_exports(context, meeting) -> list[SummaryExport]:
+    user = context["request"].user
+    exports = SummaryExport.objects.filter(meeting=meeting).select_related("requested_by")
+    if not can_read_drafts(user):
+        exports = exports.filter(is_draft=False)
+    return list(exports[:SHOWN])
+
+
+@register.filter
+def can_read_summary_drafts(user) -> bool:
+    return can_read_drafts(user)

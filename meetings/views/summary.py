@@ -1,0 +1,110 @@
+"""The chair's summary: HTML preview, PDF export, its status page and the download.
+
+Who may see what: the preview and downloads need sign-in; drafts are for the Secretariat
+and the Chair, adopted summaries for every signed-in user. Only the Secretariat and the
+Chair start an export. An export is a ``SummaryExport`` row: the export POST queues it and
+redirects to the status page, which polls the JSON endpoint until it is done or failed.
+"""
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.permissions import drafts_reader_required
+from accounts.roles import can_read_drafts
+
+from ..models import Meeting, MeetingStatus, SummaryExport, SummaryExportStatus
+from ..services import summary_export_request
+from ..summary.render import summary_html
+
+DRAFTS_ONLY = "This chair's summary is a draft: only the Secretariat and the Chair may see it."
+
+
+def export_visible_to(export: SummaryExport, user) -> bool:
+    return not export.is_draft or can_read_drafts(user)
+
+
+def _export_or_403(request, export_id: int) -> SummaryExport:
+    export = get_object_or_404(SummaryExport.objects.select_related("meeting__forum"), pk=export_id)
+    if not export_visible_to(export, request.user):
+        raise PermissionDenied(DRAFTS_ONLY)
+    return export
+
+
+@login_required
+@require_GET
+def summary_preview(request, pk: int):
+    """The chair's summary as a web page, drawn by the PDF's own template."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    if meeting.status != MeetingStatus.ADOPTED and not can_read_drafts(request.user):
+        raise PermissionDenied(DRAFTS_ONLY)
+    html = summary_html(
+        meeting.pk, preview=True, request=request, extra={"can_export": can_read_drafts(request.user)}
+    )
+    return HttpResponse(html)
+
+
+@drafts_reader_required
+@require_POST
+def summary_export(request, pk: int):
+    """Start (or reuse) an export of the chair's summary and go to its status page."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    export = summary_export_request(meeting=meeting, user=request.user)
+    return redirect("meetings:summary_export_status", export_id=export.pk)
+
+
+def _status_data(export: SummaryExport) -> dict:
+    done = export.status == SummaryExportStatus.DONE
+    return {
+        "id": export.pk,
+        "status": export.status,
+        "status_display": export.get_status_display(),
+        "finished": export.status in (SummaryExportStatus.DONE, SummaryExportStatus.FAILED),
+        "download_url": reverse("meetings:summary_export_download", args=[export.pk]) if done else None,
+        "page_count": export.page_count,
+        "reused": export.reused,
+        "error": export.error if export.status == SummaryExportStatus.FAILED else "",
+    }
+
+
+@login_required
+@require_GET
+def summary_export_status(request, export_id: int):
+    """Progress of one export: queued, rendering, done (with the download) or failed."""
+    export = _export_or_403(request, export_id)
+    return render(
+        request,
+        "meetings/summary/export_status.html",
+        {
+            "export": export,
+            "meeting": export.meeting,
+            "status": _status_data(export),
+            "can_export": can_read_drafts(request.user),
+        },
+    )
+
+
+@login_required
+@require_GET
+def summary_export_status_json(request, export_id: int):
+    """The status page's polling endpoint."""
+    return JsonResponse(_status_data(_export_or_403(request, export_id)))
+
+
+@login_required
+@require_GET
+def summary_export_download(request, export_id: int):
+    """The PDF of a finished export, as an attachment."""
+    export = _export_or_403(request, export_id)
+    if export.status != SummaryExportStatus.DONE or not export.file:
+        raise Http404("This export has no PDF yet.")
+    try:
+        pdf = export.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("The PDF of this export is no longer stored; export the summary again.") from error
+    meeting = export.meeting
+    suffix = "-draft" if export.is_draft else ""
+    filename = f"{meeting.forum.code}{meeting.number}-chairs-summary{suffix}.pdf"
+    return FileResponse(pdf, as_attachment=True, filename=filename, content_type="application/pdf")
