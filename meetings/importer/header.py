@@ -1,0 +1,307 @@
+"""The opening of a summary: which meeting, where, when, who chaired it and who attended.
+
+Everything before the first agenda heading is read sentence by sentence; a sentence that
+gives none of these facts (and is not a title line or "The Meeting discussed the following
+issues:") is reported as an unrecognised line.
+"""
+import re
+from dataclasses import dataclass, field
+
+from ..names import UnknownName, resolve_economy, resolve_organisation
+from .dates import BadDate, find_date_range
+from .errors import Problem
+from .text import Block, sentences
+
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+          "seventeenth", "eighteenth", "nineteenth"]
+_TENS = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60}
+ORDINAL_WORDS = {word: index + 1 for index, word in enumerate(_UNITS)}
+ORDINAL_WORDS.update({word: index + 10 for index, word in enumerate(_TEENS)})
+ORDINAL_WORDS.update({f"{stem}ieth": value for stem, value in _TENS.items()})
+_CARDINAL_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+
+_NUMBER = re.compile(
+    r"(?<![0-9])([0-9]{1,3})\s*(?:st|nd|rd|th)\b[^.;:]{0,80}?\bmeeting\b", re.IGNORECASE
+)
+_NUMBER_WORDS = re.compile(
+    r"\b(?:(twenty|thirty|forty|fifty|sixty)[- ]?)?(" + "|".join(ORDINAL_WORDS) + r")\b[^.;:]{0,80}?\bmeeting\b",
+    re.IGNORECASE,
+)
+_CHAIRED_BY = re.compile(r"\bchaired\s+by\s+(?P<chair>.+)$", re.IGNORECASE)
+_CHAIRED_THE = re.compile(r"^(?P<chair>.+?),?\s+chaired\s+the\s+meeting\b", re.IGNORECASE)
+_CHAIR_ROLE = re.compile(r"^(?:the\s+|its\s+)?(?:[A-Z]{2,10}\s+)?(?:vice[- ])?chair(?:man|person|woman)?\b.*$",
+                         re.IGNORECASE)
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|H\.?E|Hon|Amb|Sr|Sra|Lic|Ing)\b\.?", re.IGNORECASE)
+_ORGANISATION_WORDS = re.compile(
+    r"^(?:the\s+)?(?:Ministry|Department|Agency|Office|Bureau|Administration|Council|Corporation|"
+    r"Centre|Center|Institute|Secretariat|Commission|Authority|Board|Service)\b",
+    re.IGNORECASE,
+)
+_MEMBERS = [
+    re.compile(r"\b(?:representatives|delegates|delegations|members)\s+(?:from|of)\s+(?P<list>.+?)\s+"
+               r"(?:participated|attended|were\s+present|took\s+part|joined)\b", re.IGNORECASE),
+    re.compile(r"\b(?:was|were)\s+attended\s+by\s+(?:(?:representatives|delegates|delegations)\s+(?:from|of)\s+)?"
+               r"(?P<list>.+?)\.?$", re.IGNORECASE),
+    re.compile(r"^(?:the\s+)?following\s+(?:member\s+)?economies\s+(?:participated|attended|were\s+present)"
+               r"[^:]*:\s*(?P<list>.+?)\.?$", re.IGNORECASE),
+]
+_OTHERS = [
+    re.compile(r"^(?P<list>.+?)\s+(?:was|were)\s+also\s+(?:represented|present)\b", re.IGNORECASE),
+    re.compile(r"^(?P<list>.+?)\s+also\s+(?:attended|participated)\b", re.IGNORECASE),
+    re.compile(r"^(?P<list>.+?)\s+(?:attended|participated)(?:\s+in\s+the\s+meeting)?\s+as\s+(?:an?\s+)?"
+               r"(?:observers?|guests?)\b", re.IGNORECASE),
+    re.compile(r"^(?:observers?|guests?)\s+from\s+(?P<list>.+?)\s+(?:also\s+)?(?:attended|participated|were\s+present)\b",
+               re.IGNORECASE),
+]
+_LIST_LEAD = re.compile(r"^(?:(?:representatives|delegates|delegations|observers|guests)\s+(?:from|of)\s+)",
+                        re.IGNORECASE)
+_INTRO = re.compile(
+    r"\bfollowing\s+(?:issues|items|agenda|matters|topics|subjects)\b|\badopted\s+the\s+(?:draft\s+)?agenda\b",
+    re.IGNORECASE,
+)
+_TITLE_WORDS = re.compile(r"summary|draft|record|report|minutes|meeting|working group|agenda", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s*[,;&]\s*(?:and\s+)?|\s+and\s+")
+# Longer sentences are not searched for attendance lists: such a list is a sentence, not a page.
+_MAX_SENTENCE = 3000
+
+
+class Names:
+    """Economy and organisation look-ups for one import, each name resolved once."""
+
+    def __init__(self):
+        self._cache: dict[str, tuple[str, object] | None] = {}
+
+    def resolve(self, name: str) -> tuple[str, object] | None:
+        """("economy", Economy) or ("organisation", Organisation) or None."""
+        key = name.strip()
+        if key not in self._cache:
+            found = None
+            if key and len(key) <= 150:
+                try:
+                    found = ("economy", resolve_economy(key))
+                except UnknownName:
+                    try:
+                        found = ("organisation", resolve_organisation(key))
+                    except UnknownName:
+                        found = None
+            self._cache[key] = found
+        return self._cache[key]
+
+    def economy(self, name: str):
+        found = self.resolve(name)
+        return found[1] if found and found[0] == "economy" else None
+
+
+@dataclass
+class Header:
+    forum_codes: list[str] = field(default_factory=list)
+    number: int | None = None
+    number_line: int | None = None
+    city: str | None = None
+    host_economy: object = None
+    start_date: object = None
+    end_date: object = None
+    date_line: int | None = None
+    chair_name: str = ""
+    chair_title: str = ""
+    chair_economy: object = None
+    chair_line: int | None = None
+    members: list = field(default_factory=list)
+    others: list = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def names_problem(self, line: int, name: str) -> None:
+        self.problems.append(Problem(line, "name", f"Unknown economy or organisation “{name}”."))
+
+
+def parse_header(preamble: list[Block], names: Names, forums: dict[str, str]) -> Header:
+    """The header facts found in the blocks before the first agenda heading."""
+    header = Header()
+    for block in preamble:
+        for offset, sentence in sentences(block.text):
+            line = block.line_at(offset)
+            used = _read_sentence(header, sentence, line, names, forums)
+            if not used:
+                header.problems.append(Problem(line, "line", f"Not recognised: “{_clip(sentence)}”"))
+    return header
+
+
+def _clip(text: str, length: int = 120) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _read_sentence(header: Header, sentence: str, line: int, names: Names, forums: dict[str, str]) -> bool:
+    used = False
+    for code, name in forums.items():
+        if re.search(rf"\b{re.escape(code)}\b", sentence) or name.lower() in sentence.lower():
+            used = True
+            if code not in header.forum_codes:
+                header.forum_codes.append(code)
+    if header.number is None:
+        number = _meeting_number(sentence)
+        if number is not None:
+            header.number, header.number_line, used = number, line, True
+    if header.start_date is None:
+        used = _read_dates_and_place(header, sentence, line, names) or used
+    if len(sentence) <= _MAX_SENTENCE:
+        used = _read_chair(header, sentence, line, names) or used
+        used = _read_attendance(header, sentence, line, names) or used
+    if _INTRO.search(sentence):
+        used = True
+    if not used and len(sentence) <= 100 and not sentence.endswith(".") and _TITLE_WORDS.search(sentence):
+        used = True  # a title line: "CHAIR'S SUMMARY", "Draft summary record"
+    return used
+
+
+def _meeting_number(sentence: str) -> int | None:
+    match = _NUMBER.search(sentence)
+    words = _NUMBER_WORDS.search(sentence)
+    if match and (not words or match.start() <= words.start()):
+        return int(match.group(1))
+    if words:
+        tens = _CARDINAL_TENS.get((words.group(1) or "").lower(), 0)
+        return tens + ORDINAL_WORDS[words.group(2).lower()]
+    return None
+
+
+def _read_dates_and_place(header: Header, sentence: str, line: int, names: Names) -> bool:
+    try:
+        found = find_date_range(sentence)
+    except BadDate as error:
+        header.problems.append(Problem(line, "line", f"Dates: {error}"))
+        return True
+    if found is None:
+        return False
+    header.start_date, header.end_date, (start, _end) = found
+    header.date_line = line
+    before = re.sub(r"(?:[\s,]|\b(?:on|from|during|held|between)\b)*$", "", sentence[:start])
+    places = list(re.finditer(r"\bin\s+(?=[A-Z])", before))
+    if places:
+        place = before[places[-1].end():]
+    elif len(before) <= 60 and not re.search(r"\bmeeting\b", before, re.IGNORECASE):
+        place = before
+    else:
+        return True
+    _read_place(header, place, line, names)
+    return True
+
+
+def _read_place(header: Header, place: str, line: int, names: Names) -> None:
+    parts = [part.strip() for part in place.split(",") if part.strip()]
+    if not parts:
+        return
+    for size in (2, 1):
+        if len(parts) >= size:
+            economy = names.economy(", ".join(parts[-size:]))
+            if economy:
+                header.host_economy = economy
+                header.city = ", ".join(parts[:-size]) or ", ".join(parts[-size:])
+                if len(parts) == size and size == 2:
+                    header.city = parts[0]  # "Hong Kong, China": the city is Hong Kong
+                return
+    if len(parts) >= 2:
+        header.names_problem(line, parts[-1])
+        header.city = ", ".join(parts[:-1])
+    else:
+        header.city = parts[0]
+
+
+def _read_chair(header: Header, sentence: str, line: int, names: Names) -> bool:
+    match = _CHAIRED_BY.search(sentence) or _CHAIRED_THE.search(sentence)
+    if not match or header.chair_name:
+        return bool(match)
+    parts = [part.strip() for part in match.group("chair").rstrip(" .").split(",") if part.strip()]
+    while len(parts) > 1 and _CHAIR_ROLE.match(parts[0]) and not _HONORIFIC.match(parts[0]):
+        parts.pop(0)
+    if not parts:
+        return True
+    header.chair_line = line
+    economy = None
+    for size in (2, 1):
+        if len(parts) > size and names.economy(", ".join(parts[-size:])):
+            economy = names.economy(", ".join(parts[-size:]))
+            parts = parts[:-size]
+            break
+    if economy is None:
+        suffix = re.match(r"^(?P<rest>.+?)\s+(?:of|from)\s+(?P<economy>[^,]+)$", parts[-1])
+        if suffix and names.economy(suffix.group("economy")):
+            economy = names.economy(suffix.group("economy"))
+            parts[-1] = suffix.group("rest")
+    header.chair_economy = economy
+    header.chair_name = parts[0]
+    header.chair_title = ", ".join(parts[1:])
+    return True
+
+
+def split_chair_title(title: str) -> tuple[str, str]:
+    """("General Director for Exportable Goods", "Ministry of Economy") from the chair's title."""
+    head, _, tail = title.rpartition(", ")
+    if head and _ORGANISATION_WORDS.match(tail):
+        return head, tail
+    return title, ""
+
+
+def _read_attendance(header: Header, sentence: str, line: int, names: Names) -> bool:
+    for pattern in _OTHERS:
+        match = pattern.search(sentence)
+        if match:
+            _add_names(header, match.group("list"), line, names, others=True)
+            return True
+    for pattern in _MEMBERS:
+        match = pattern.search(sentence)
+        if match:
+            _add_names(header, match.group("list"), line, names, others=False)
+            return True
+    return False
+
+
+def _add_names(header: Header, text: str, line: int, names: Names, *, others: bool) -> None:
+    for name in split_names(_LIST_LEAD.sub("", text.strip()), names):
+        found = names.resolve(name)
+        if found is None:
+            header.names_problem(line, name)
+        elif found[0] == "economy" and not others:
+            header.members.append(found[1])
+        elif found[0] == "economy" and found[1] not in header.members:
+            header.members.append(found[1])
+        elif found[0] == "organisation":
+            header.others.append(found[1])
+
+
+def split_names(text: str, names: Names) -> list[str]:
+    """Names in a list such as "Australia; Hong Kong, China; and the United States".
+
+    Semicolons separate when there are any; then commas and "and" do, except where the
+    joined pieces are themselves a name ("Hong Kong, China", "Macao, China").
+    """
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    pieces = re.split(r"\s*;\s*", text) if ";" in text else [text]
+    result = []
+    for piece in pieces:
+        piece = re.sub(r"^(?:and|as well as)\s+", "", piece.strip(), flags=re.IGNORECASE).strip(" .")
+        if not piece:
+            continue
+        if names.resolve(piece):
+            result.append(piece)
+        else:
+            result.extend(_split_on_commas(piece, names))
+    return result
+
+
+def _split_on_commas(piece: str, names: Names) -> list[str]:
+    spans, start = [], 0
+    for separator in _SEPARATOR.finditer(piece):
+        spans.append((start, separator.start()))
+        start = separator.end()
+    spans.append((start, len(piece)))
+    spans = [(a, b) for a, b in spans if piece[a:b].strip()]
+    result, index = [], 0
+    while index < len(spans):
+        for end in range(min(index + 4, len(spans)), index, -1):
+            candidate = piece[spans[index][0]:spans[end - 1][1]].strip(" .")
+            if end == index + 1 or names.resolve(candidate):
+                result.append(candidate)
+                index = end
+                break
+    return [name for name in result if name]

@@ -1,0 +1,126 @@
+"""A chair's summary's text -> the record dict of ``meetings.record``, plus what was not recognised."""
+from dataclasses import dataclass
+
+from ..models import Forum, Meeting, MeetingStatus
+from .errors import Problem, SummaryImportError
+from .header import Names, parse_header, split_chair_title
+from .items import find_documents, find_headings, parse_item
+from .text import blocks, source_lines
+
+MAX_NUMBER = 999
+
+
+@dataclass
+class ParsedSummary:
+    """The record recognised in a summary, the problems found, and the source lines (1-based)."""
+
+    record: dict
+    problems: list[Problem]
+    lines: list[str]
+
+    def problem_lines(self) -> set[int]:
+        return {problem.line for problem in self.problems if problem.line}
+
+
+def summary_parse(text: str, *, forum: str | None = None) -> ParsedSummary:
+    """Recognise a chair's summary in ``text``.
+
+    ``forum`` (a forum code) wins over the one the text names. Returns the record with
+    every unrecognised line and unknown name in ``problems``; raises ``SummaryImportError``
+    only when nothing in the text looks like a summary at all.
+    """
+    if not isinstance(text, str):
+        raise SummaryImportError("The summary must be text.")
+    lines = source_lines(text)
+    problems: list[Problem] = []
+    headings = find_headings(lines, problems)
+    preamble_end = headings[0].index if headings else len(lines)
+    forums = dict(Forum.objects.values_list("code", "name"))
+    names = Names()
+    header = parse_header(blocks([(i + 1, lines[i]) for i in range(preamble_end)]), names, forums)
+    if not headings and header.number is None and header.start_date is None and not header.members:
+        raise SummaryImportError(
+            "Nothing here looks like a chair's summary: no meeting number, dates, attendance or numbered "
+            "agenda items were found.",
+            line=1,
+        )
+    items, projects = [], []
+    for position, heading in enumerate(headings):
+        end = headings[position + 1].index if position + 1 < len(headings) else len(lines)
+        item, item_projects = parse_item(heading, lines, end, problems)
+        items.append(item)
+        projects.extend(item_projects)
+    problems = header.problems + problems
+    record = _record(header, forum, forums, items, projects, find_documents(lines, headings), problems)
+    problems.sort(key=lambda problem: (problem.line or 0))
+    return ParsedSummary(record=record, problems=problems, lines=lines)
+
+
+def _limit(field: str) -> int:
+    return Meeting._meta.get_field(field).max_length
+
+
+def _record(header, forum, forums, items, projects, documents, problems: list[Problem]) -> dict:
+    def missing(message: str, line: int | None = None) -> None:
+        problems.append(Problem(line, "missing", message))
+
+    named = header.forum_codes[0] if header.forum_codes else None
+    if forum and named and named != forum:
+        missing(f"The summary names the forum {named}; it is imported into {forum} as asked.")
+    forum = forum or named
+    if not forum:
+        missing("Forum: not found; choose one.")
+    number = header.number
+    if number is not None and not 1 <= number <= MAX_NUMBER:
+        missing(f"Meeting number {number} is out of range.", header.number_line)
+        number = None
+    if number is None:
+        missing("Meeting number: not found (e.g. “14th Meeting”).")
+    city = header.city
+    if city and len(city) > _limit("city"):
+        missing("City: longer than a city name can be.", header.date_line)
+        city = None
+    if not city:
+        missing("City: not found (e.g. “in Vina del Mar, Chile, on 3-5 April 2002”).", header.date_line)
+    if header.host_economy is None:
+        missing("Host economy: not found.", header.date_line)
+    if header.start_date is None:
+        missing("Dates: not found (e.g. “3-5 April 2002”).")
+    chair_name, chair_title = header.chair_name, header.chair_title
+    if len(chair_name) > _limit("chair_name") or len(chair_title) > _limit("chair_title"):
+        missing("Chair: name or title too long; check the sentence.", header.chair_line)
+        chair_name, chair_title = chair_name[: _limit("chair_name")], chair_title[: _limit("chair_title")]
+    if not chair_name:
+        missing("Chair: not found (e.g. “The meeting was chaired by ...”).")
+    elif header.chair_economy is None:
+        missing("Chair's economy: not recognised.", header.chair_line)
+    if not header.members:
+        missing("Member economies: none recognised.")
+    if not items:
+        missing("Agenda items: no numbered headings (“1. Title”) found.")
+    chair_economy = header.chair_economy.name if header.chair_economy else None
+    participants = []
+    if chair_name:
+        title, employer = split_chair_title(chair_title)
+        sex = "female" if chair_name.lower().startswith(("ms", "mrs", "miss")) else (
+            "male" if chair_name.lower().startswith("mr") else "other")
+        participants.append({
+            "name": chair_name, "title": title, "organisation": employer,
+            "represents": chair_economy, "sex": sex, "role": "chair",
+        })
+    return {
+        "forum": forum,
+        "number": number,
+        "city": city,
+        "host_economy": header.host_economy.name if header.host_economy else None,
+        "start_date": header.start_date.isoformat() if header.start_date else None,
+        "end_date": header.end_date.isoformat() if header.end_date else None,
+        "status": MeetingStatus.DRAFTED.value,
+        "chair": {"name": chair_name, "title": chair_title, "economy": chair_economy},
+        "member_economies": sorted({economy.name for economy in header.members}),
+        "other_participants": sorted({other.name for other in header.others}),
+        "participants": participants,
+        "agenda_items": items,
+        "projects": projects,
+        "documents": documents,
+    }
