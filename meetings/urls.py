@@ -15,6 +15,25 @@ urlpatterns += [
     path("<int:pk>/status/", meeting_views.meeting_status, name="status"),
 ]
 
+# Attendance, participants (views/participants.py) and the History page (views/history.py).
+from .views import history as history_views  # noqa: E402
+from .views import participants as participant_views  # noqa: E402
+
+urlpatterns += [
+    path("<int:pk>/attendance/", participant_views.attendance_edit, name="attendance"),
+    path("<int:pk>/participants/", participant_views.participant_list, name="participants"),
+    path("<int:pk>/participants/add/", participant_views.participant_create, name="participant_create"),
+    path("<int:pk>/participants/<int:participant_pk>/edit/", participant_views.participant_edit,
+         name="participant_edit"),
+    path("<int:pk>/participants/<int:participant_pk>/remove/", participant_views.participant_delete,
+         name="participant_delete"),
+    path("<int:pk>/participants/import/", participant_views.participant_import, name="participant_import"),
+    path("<int:pk>/participants/template.csv", participant_views.participant_template,
+         name="participant_template"),
+    path("<int:pk>/participants/export.csv", participant_views.participant_export, name="participant_export"),
+    path("<int:pk>/history/", history_views.meeting_history_view, name="history"),
+]
+
 # Agreed actions: tracker, action page, exports, calendar feed, my economy (views/actions.py).
 from .views import actions as action_views  # noqa: E402
 from .views import dashboard as dashboard_views  # noqa: E402
@@ -45,4 +64,46 @@ urlpatterns += [
         summary_views.summary_export_download,
         name="summary_export_download",
     ),
+]
+
+# Agenda editor: items, decisions, agreed actions, project reports (views/agenda.py).
+from .views import agenda as agenda_views  # noqa: E402
+
+urlpatterns += [
+    path("<int:pk>/agenda/", agenda_views.agenda, name="agenda"),
+    path("<int:pk>/agenda/add/", agenda_views.agenda_item_add, name="agenda_item_add"),
+    path("<int:pk>/agenda/<int:item_pk>/", agenda_views.agenda_item, name="agenda_item"),
+    path("<int:pk>/agenda/<int:item_pk>/edit/", agenda_views.agenda_item_edit, name="agenda_item_edit"),
+    path("<int:pk>/agenda/<int:item_pk>/move/", agenda_views.agenda_item_move, name="agenda_item_move"),
+    path("<int:pk>/agenda/<int:item_pk>/delete/", agenda_views.agenda_item_delete, name="agenda_item_delete"),
+    path("<int:pk>/agenda/<int:item_pk>/decisions/add/", agenda_views.part_add, {"part": agenda_views.DECISION},
+         name="agenda_decision_add"),
+    path("<int:pk>/agenda/decisions/<int:object_pk>/", agenda_views.part_show, {"part": agenda_views.DECISION},
+         name="agenda_decision"),
+    path("<int:pk>/agenda/decisions/<int:object_pk>/edit/", agenda_views.part_edit, {"part": agenda_views.DECISION},
+         name="agenda_decision_edit"),
+    path("<int:pk>/agenda/decisions/<int:object_pk>/delete/", agenda_views.part_delete, {"part": agenda_views.DECISION},
+         name="agenda_decision_delete"),
+    path("<int:pk>/agenda/<int:item_pk>/actions/add/", agenda_views.part_add, {"part": agenda_views.ACTION},
+         name="agenda_action_add"),
+    path("<int:pk>/agenda/actions/<int:object_pk>/", agenda_views.part_show, {"part": agenda_views.ACTION},
+         name="agenda_action"),
+    path("<int:pk>/agenda/actions/<int:object_pk>/edit/", agenda_views.part_edit, {"part": agenda_views.ACTION},
+         name="agenda_action_edit"),
+    path("<int:pk>/agenda/actions/<int:object_pk>/delete/", agenda_views.part_delete, {"part": agenda_views.ACTION},
+         name="agenda_action_delete"),
+    path("<int:pk>/agenda/<int:item_pk>/projects/link/", agenda_views.agenda_project_link,
+         name="agenda_project_link"),
+    path("<int:pk>/agenda/projects/<int:report_pk>/remove/", agenda_views.agenda_project_unlink,
+         name="agenda_project_unlink"),
+]
+
+# Documents tabled at a meeting (views/documents.py).
+from .views import documents as document_views  # noqa: E402
+
+urlpatterns += [
+    path("<int:pk>/documents/", document_views.documents, name="documents"),
+    path("<int:pk>/documents/<int:document_pk>/edit/", document_views.document_edit, name="document_edit"),
+    path("<int:pk>/documents/<int:document_pk>/delete/", document_views.document_delete, name="document_delete"),
+    path("documents/<int:document_pk>/download/", document_views.document_download, name="document_download"),
 ]

@@ -1,0 +1,78 @@
+"""Forms of the agenda editor: agenda items, their decisions and their agreed actions.
+
+Each record has an add form and an edit form; the edit form carries the version it was
+shown (``VersionedFormMixin``) so a save from a stale copy is refused, not applied.
+"""
+from django import forms
+
+from ..concurrency import VersionedFormMixin
+from ..models import Action, AgendaItem, Decision, Economy, Organisation
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 6})}
+
+
+class AgendaItemEditForm(VersionedFormMixin, AgendaItemForm):
+    pass
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["kind", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class DecisionEditForm(VersionedFormMixin, DecisionForm):
+    pass
+
+
+class ActionForm(forms.ModelForm):
+    responsible_economies = forms.ModelMultipleChoiceField(
+        queryset=Economy.objects.order_by("position"),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "responsible-choice"}),
+        required=False,
+        label="Responsible economies",
+    )
+    responsible_organisations = forms.ModelMultipleChoiceField(
+        queryset=Organisation.objects.order_by("name"),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "responsible-choice"}),
+        required=False,
+        label="Responsible organisations",
+    )
+
+    class Meta:
+        model = Action
+        fields = [
+            "text",
+            "responsible_economies",
+            "responsible_organisations",
+            "responsible_other",
+            "due_date",
+            "due_next_meeting",
+            "status",
+        ]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("due_date") and cleaned.get("due_next_meeting"):
+            self.add_error("due_date", "Give a due date or tick “by the next meeting”, not both.")
+        return cleaned
+
+
+class ActionEditForm(VersionedFormMixin, ActionForm):
+    pass
+
+
+# What the conflict page compares, field by field (many-to-many choices stay in the form).
+AGENDA_ITEM_CONFLICT_FIELDS = ["title", "text"]
+DECISION_CONFLICT_FIELDS = ["kind", "text"]
+ACTION_CONFLICT_FIELDS = ["text", "responsible_other", "due_date", "due_next_meeting", "status"]

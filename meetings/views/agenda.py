@@ -1,0 +1,386 @@
+"""The agenda editor: agenda items, their decisions, agreed actions and project reports.
+
+One page per meeting (``meetings:agenda``). Every change is a plain POST form that
+redirects back to the editor with a message; htmx enhances the same forms so that a change
+swaps only the part of the page it touches (the response is then that fragment, with the
+message swapped in out of band). Without JavaScript, an edit or an invalid form shows the
+same fragment inside a page of its own.
+
+Edits carry the version they were shown; a save from a stale copy is refused and shows the
+current text beside the user's (``meetings.concurrency``). An adopted meeting is locked
+(``meetings.permissions``): every view here refuses it with 403.
+"""
+from dataclasses import dataclass
+from typing import Callable
+
+from django import forms
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from projects.forms import ProjectReportLinkForm
+from projects.models import ProjectReport
+from projects.services import ProjectReportExists, project_report_link
+
+from .. import services
+from ..concurrency import StaleEdit, changes_from_form, conflict_response, update_if_current
+from ..forms.agenda import (
+    ACTION_CONFLICT_FIELDS,
+    AGENDA_ITEM_CONFLICT_FIELDS,
+    DECISION_CONFLICT_FIELDS,
+    ActionEditForm,
+    ActionForm,
+    AgendaItemEditForm,
+    AgendaItemForm,
+    DecisionEditForm,
+    DecisionForm,
+)
+from ..models import Action, AgendaItem, Decision, Meeting
+from ..permissions import meeting_edit_view
+
+PAGE = "meetings/agenda_page.html"
+PARTIALS = "meetings/partials/"
+
+
+def _htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _editor_url(meeting: Meeting, anchor: str = "") -> str:
+    url = reverse("meetings:agenda", kwargs={"pk": meeting.pk})
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _agenda_items(meeting: Meeting) -> QuerySet[AgendaItem]:
+    """The meeting's items with everything the editor shows under them, in a fixed number of queries."""
+    actions = Action.objects.prefetch_related("responsible_economies", "responsible_organisations")
+    reports = ProjectReport.objects.select_related("project").order_by("kind", "position", "pk")
+    return meeting.agenda_items.prefetch_related(
+        "decisions",
+        Prefetch("actions", queryset=actions),
+        Prefetch("project_reports", queryset=reports),
+        "documents",
+    )
+
+
+def _item_context(meeting: Meeting, item_pk: int, **extra) -> dict:
+    item = get_object_or_404(_agenda_items(meeting), pk=item_pk)
+    is_last = not meeting.agenda_items.filter(position__gt=item.position).exists()
+    return {"meeting": meeting, "item": item, "is_last": is_last, **extra}
+
+
+def _render(request, template: str, context: dict, *, title: str, status: int = 200) -> HttpResponse:
+    """htmx gets the fragment (and any messages, out of band); a plain request the fragment in a page."""
+    if _htmx(request):
+        html = render_to_string(template, context, request)
+        html += render_to_string(PARTIALS + "agenda_messages.html", {}, request)
+        return HttpResponse(html, status=status)
+    return render(request, PAGE, {**context, "partial": template, "page_title": title}, status=status)
+
+
+def _conflict(request, *, form, error: StaleEdit, fields, title: str, meeting: Meeting, template: str, context):
+    """The refused stale save: the current text beside the user's, their form kept."""
+    extra = {**context, "partial": template, "page_title": f"{title}: not saved"}
+    response = conflict_response(
+        request,
+        form=form,
+        error=error,
+        fields=fields,
+        title=title,
+        cancel_url=_editor_url(meeting, context.get("anchor", "")),
+        template=template if _htmx(request) else PAGE,
+        extra_context=extra,
+    )
+    if _htmx(request):
+        # htmx swaps only 2xx responses; the fragment itself says the save was refused.
+        response.status_code = 200
+    return response
+
+
+def _save_many_to_many(instance, form: forms.ModelForm) -> None:
+    for field in instance._meta.many_to_many:
+        if field.name in form.cleaned_data:
+            getattr(instance, field.name).set(form.cleaned_data[field.name])
+
+
+def _save_versioned(form: forms.ModelForm, instance) -> None:
+    """Save an edit form only if the record still has the version the form was shown."""
+    with transaction.atomic():
+        update_if_current(instance, version=form.cleaned_data["version"], changes=changes_from_form(form))
+        _save_many_to_many(instance, form)
+
+
+# The whole editor.
+
+
+def _editor_context(meeting: Meeting, add_form=None) -> dict:
+    return {
+        "meeting": meeting,
+        "items": list(_agenda_items(meeting)),
+        "item_add_form": add_form or AgendaItemForm(prefix="new-item"),
+    }
+
+
+@meeting_edit_view()
+def agenda(request, meeting: Meeting):
+    """The agenda editor of one meeting."""
+    return render(request, "meetings/agenda.html", _editor_context(meeting))
+
+
+@meeting_edit_view()
+def agenda_item_add(request, meeting: Meeting):
+    if request.method != "POST":
+        return redirect(_editor_url(meeting, "agenda-item-add"))
+    form = AgendaItemForm(request.POST, prefix="new-item")
+    if not form.is_valid():
+        return _render(
+            request, PARTIALS + "agenda_editor.html", _editor_context(meeting, form),
+            title="Add an agenda item", status=200 if _htmx(request) else 400,
+        )
+    item = services.agenda_item_add(meeting=meeting, **form.cleaned_data)
+    messages.success(request, f"Agenda item {item.position} “{item.title}” added.")
+    if _htmx(request):
+        return _render(request, PARTIALS + "agenda_editor.html", _editor_context(meeting), title="")
+    return redirect(_editor_url(meeting, f"agenda-item-{item.pk}"))
+
+
+@meeting_edit_view()
+@require_POST
+def agenda_item_move(request, meeting: Meeting, item_pk: int):
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    direction = request.POST.get("direction")
+    if direction not in ("up", "down"):
+        messages.error(request, "Choose to move the item up or down.")
+    elif services.agenda_item_move(item=item, direction=direction):
+        messages.success(request, f"“{item.title}” is now item {item.position}.")
+    else:
+        messages.info(request, f"“{item.title}” is already the {'first' if direction == 'up' else 'last'} item.")
+    if _htmx(request):
+        return _render(request, PARTIALS + "agenda_editor.html", _editor_context(meeting), title="")
+    return redirect(_editor_url(meeting, f"agenda-item-{item.pk}"))
+
+
+@meeting_edit_view()
+def agenda_item_delete(request, meeting: Meeting, item_pk: int):
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    if request.method != "POST":
+        return _confirm_delete(request, meeting, f"agenda item {item}", f"agenda-item-{item.pk}")
+    services.agenda_item_delete(item=item)
+    messages.success(request, f"Agenda item “{item.title}” deleted; the items after it are renumbered.")
+    if _htmx(request):
+        return _render(request, PARTIALS + "agenda_editor.html", _editor_context(meeting), title="")
+    return redirect(_editor_url(meeting))
+
+
+def _confirm_delete(request, meeting: Meeting, what: str, anchor: str):
+    """Without JavaScript a delete link opens this page; its button POSTs the delete."""
+    return render(
+        request,
+        "meetings/agenda_confirm_delete.html",
+        {"meeting": meeting, "what": what, "cancel_url": _editor_url(meeting, anchor)},
+    )
+
+
+ITEM_PARTS = {
+    "card": "agenda_item.html",
+    "main": "agenda_item_main.html",
+    "decisions": "agenda_decisions.html",
+    "actions": "agenda_actions.html",
+    "projects": "agenda_projects.html",
+}
+
+
+@meeting_edit_view()
+def agenda_item(request, meeting: Meeting, item_pk: int):
+    """One agenda item, or one part of it (``?part=``), as shown in the editor (Cancel uses it)."""
+    part = ITEM_PARTS.get(request.GET.get("part", "card"), ITEM_PARTS["card"])
+    if not _htmx(request):
+        return redirect(_editor_url(meeting, f"agenda-item-{item_pk}"))
+    return _render(request, PARTIALS + part, _item_context(meeting, item_pk), title="")
+
+
+@meeting_edit_view()
+def agenda_item_edit(request, meeting: Meeting, item_pk: int):
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    title = f"Edit agenda item {item.position}"
+    prefix = f"item{item.pk}"
+    template = PARTIALS + "agenda_item_form.html"
+    context = {"meeting": meeting, "item": item, "anchor": f"agenda-item-{item.pk}"}
+    if request.method != "POST":
+        return _render(request, template, {**context, "form": AgendaItemEditForm(instance=item, prefix=prefix)}, title=title)
+    form = AgendaItemEditForm(request.POST, instance=item, prefix=prefix)
+    if not form.is_valid():
+        return _render(request, template, {**context, "form": form}, title=title, status=_invalid(request))
+    try:
+        _save_versioned(form, item)
+    except StaleEdit as error:
+        return _conflict(
+            request, form=form, error=error, fields=AGENDA_ITEM_CONFLICT_FIELDS, title=f"Agenda item “{item.title}”",
+            meeting=meeting, template=template, context=context,
+        )
+    messages.success(request, f"Agenda item {item.position} “{item.title}” saved.")
+    if _htmx(request):
+        return _render(request, PARTIALS + "agenda_item_main.html", _item_context(meeting, item.pk), title="")
+    return redirect(_editor_url(meeting, f"agenda-item-{item.pk}"))
+
+
+def _invalid(request) -> int:
+    """Status of a form returned with errors: htmx needs 200 to swap it in."""
+    return 200 if _htmx(request) else 400
+
+
+# Decisions and agreed actions under an item work the same way; a Part says which.
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str  # decision, action
+    label: str
+    model: type
+    add_form: type
+    edit_form: type
+    add: Callable
+    conflict_fields: list[str]
+    section: str  # the item's section re-rendered after an add: decisions, actions
+
+    def anchor(self, obj) -> str:
+        return f"{self.name}-{obj.pk}"
+
+    def template(self, suffix: str = "") -> str:
+        return f"{PARTIALS}agenda_{self.name}{suffix}.html"
+
+
+DECISION = Part(
+    "decision", "Decision", Decision, DecisionForm, DecisionEditForm, services.decision_add,
+    DECISION_CONFLICT_FIELDS, "decisions",
+)
+ACTION = Part(
+    "action", "Agreed action", Action, ActionForm, ActionEditForm, services.action_add,
+    ACTION_CONFLICT_FIELDS, "actions",
+)
+
+
+def _part_object(meeting: Meeting, part: Part, pk: int):
+    return get_object_or_404(part.model.objects.select_related("agenda_item"), pk=pk, agenda_item__meeting=meeting)
+
+
+@meeting_edit_view()
+def part_add(request, meeting: Meeting, item_pk: int, part: Part):
+    """Add a decision or an agreed action under an agenda item."""
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    prefix = f"item{item.pk}-{part.name}"
+    section = PARTIALS + f"agenda_{part.section}.html"
+    title = f"Add to agenda item {item.position}: {part.label.lower()}"
+    if request.method != "POST":
+        form = part.add_form(prefix=prefix)
+        return _render(request, section, _item_context(meeting, item.pk, add_form=form), title=title)
+    form = part.add_form(request.POST, prefix=prefix)
+    if not form.is_valid():
+        return _render(
+            request, section, _item_context(meeting, item.pk, add_form=form), title=title, status=_invalid(request)
+        )
+    obj = part.add(agenda_item=item, **form.cleaned_data)
+    messages.success(request, f"{part.label} added to item {item.position}.")
+    if _htmx(request):
+        return _render(request, section, _item_context(meeting, item.pk), title="")
+    return redirect(_editor_url(meeting, part.anchor(obj)))
+
+
+@meeting_edit_view()
+def part_show(request, meeting: Meeting, object_pk: int, part: Part):
+    """One decision or action as the editor shows it (Cancel of an edit swaps it back)."""
+    obj = _part_object(meeting, part, object_pk)
+    if not _htmx(request):
+        return redirect(_editor_url(meeting, part.anchor(obj)))
+    return _render(request, part.template(), {"meeting": meeting, part.name: obj}, title="")
+
+
+@meeting_edit_view()
+def part_edit(request, meeting: Meeting, object_pk: int, part: Part):
+    """Edit a decision or an agreed action in place; refuses saves from stale copies."""
+    obj = _part_object(meeting, part, object_pk)
+    prefix = part.anchor(obj)
+    template = part.template("_form")
+    title = f"Edit {part.label.lower()} (item {obj.agenda_item.position})"
+    context = {"meeting": meeting, part.name: obj, "anchor": part.anchor(obj)}
+    if request.method != "POST":
+        return _render(request, template, {**context, "form": part.edit_form(instance=obj, prefix=prefix)}, title=title)
+    form = part.edit_form(request.POST, instance=obj, prefix=prefix)
+    if not form.is_valid():
+        return _render(request, template, {**context, "form": form}, title=title, status=_invalid(request))
+    try:
+        _save_versioned(form, obj)
+    except StaleEdit as error:
+        return _conflict(
+            request, form=form, error=error, fields=part.conflict_fields, title=part.label,
+            meeting=meeting, template=template, context=context,
+        )
+    messages.success(request, f"{part.label} saved.")
+    if _htmx(request):
+        fresh = part.model.objects.get(pk=obj.pk)
+        return _render(request, part.template(), {"meeting": meeting, part.name: fresh}, title="")
+    return redirect(_editor_url(meeting, part.anchor(obj)))
+
+
+@meeting_edit_view()
+def part_delete(request, meeting: Meeting, object_pk: int, part: Part):
+    obj = _part_object(meeting, part, object_pk)
+    anchor = f"agenda-item-{obj.agenda_item_id}"
+    if request.method != "POST":
+        return _confirm_delete(request, meeting, f"{part.label.lower()} “{obj}”", part.anchor(obj))
+    obj.delete()
+    messages.success(request, f"{part.label} deleted.")
+    if _htmx(request):
+        # The fragment replaces the deleted row; only the message is left to show.
+        return _render(request, PARTIALS + "agenda_deleted.html", {}, title="")
+    return redirect(_editor_url(meeting, anchor))
+
+
+# Project reports under an item.
+
+
+@meeting_edit_view()
+def agenda_project_link(request, meeting: Meeting, item_pk: int):
+    """Link a project report to an agenda item: an existing project, or a new one by title."""
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    prefix = f"item{item.pk}-project"
+    section = PARTIALS + "agenda_projects.html"
+    title = f"Link a project report to item {item.position}"
+    if request.method != "POST":
+        form = ProjectReportLinkForm(forum=meeting.forum, prefix=prefix)
+        return _render(request, section, _item_context(meeting, item.pk, link_form=form), title=title)
+    form = ProjectReportLinkForm(request.POST, forum=meeting.forum, prefix=prefix)
+    report = None
+    if form.is_valid():
+        try:
+            report = project_report_link(agenda_item=item, **form.cleaned_data)
+        except ProjectReportExists as error:
+            form.add_error("project" if form.cleaned_data.get("project") else "new_title", str(error))
+        except IntegrityError:
+            form.add_error(None, "This project could not be linked; check the title and try again.")
+    if report is None:
+        return _render(
+            request, section, _item_context(meeting, item.pk, link_form=form), title=title, status=_invalid(request)
+        )
+    messages.success(request, f"{report.project.title} linked to item {item.position} ({report.get_kind_display().lower()}).")
+    if _htmx(request):
+        return _render(request, section, _item_context(meeting, item.pk), title="")
+    return redirect(_editor_url(meeting, f"agenda-item-{item.pk}-projects"))
+
+
+@meeting_edit_view()
+def agenda_project_unlink(request, meeting: Meeting, report_pk: int):
+    report = get_object_or_404(ProjectReport.objects.select_related("project"), pk=report_pk, meeting=meeting)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    item_pk = report.agenda_item_id
+    report.delete()
+    messages.success(request, f"{report.project.title} is no longer reported at this meeting.")
+    if _htmx(request) and item_pk:
+        return _render(request, PARTIALS + "agenda_projects.html", _item_context(meeting, item_pk), title="")
+    return redirect(_editor_url(meeting, f"agenda-item-{item_pk}-projects" if item_pk else ""))
