@@ -43,3 +43,20 @@ def user_create_with_role(
     user.groups.set([Group.objects.get(name=role)])
     Profile.objects.update_or_create(user=user, defaults={"economy": economy if role == Role.DELEGATE else None})
     return user
+
+
+@transaction.atomic
+def profile_calendar_token_issue(*, user: User) -> str:
+    """Give the user a new secret calendar feed address (any earlier one stops working)."""
+    import secrets
+
+    profile, _ = Profile.objects.get_or_create(user=user)
+    profile.calendar_token = secrets.token_urlsafe(32)
+    profile.save(update_fields=["calendar_token"])
+    return profile.calendar_token
+
+
+@transaction.atomic
+def profile_calendar_token_revoke(*, user: User) -> None:
+    """Switch the user's calendar feed off: its address then answers 404."""
+    Profile.objects.filter(user=user).update(calendar_token="")

@@ -172,7 +172,7 @@ _TRACKED_FIELDS = ("text", "status", "due_date", "due_next_meeting", "responsibl
 
 def _shown(record, name: str) -> str:
     value = getattr(record, name)
-    if name == "status":
+    if name in ("status", "status_before", "status_after"):
         return ActionStatus(value).label if value in ActionStatus.values else str(value)
     if name == "due_next_meeting":
         return "yes" if value else "no"

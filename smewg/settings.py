@@ -136,6 +136,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not env_bool("STATIC_MANIFEST", not DEBUG)
+# Without the manifest nothing is collected into STATIC_ROOT: look files up per request instead.
+WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS
 
 # Uploads: documents tabled at meetings and imported summaries.
 DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", str(20 * 1024 * 1024)))

@@ -25,7 +25,7 @@ def meetings_filtered(form: MeetingFilterForm):
     meetings = Meeting.objects.select_related("forum", "host_economy").annotate(
         item_count=Count("agenda_items", distinct=True),
         participant_count=Count("participants", distinct=True),
-    )
+    ).order_by("-start_date", "-number", "pk")
     if not form.is_valid():
         return meetings
     data = form.cleaned_data

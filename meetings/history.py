@@ -1,0 +1,182 @@
+"""The history of a meeting record as readable differences: who, when, what (field: old -> new).
+
+Every part of the record (header, attendance, participants, agenda items, decisions, agreed
+actions, documents, project reports) has a django-simple-history ``history``; this module
+gathers a meeting's historical rows from all of them in a fixed number of queries and
+compares each row with the previous version of the same object.
+"""
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import models
+
+from .models import Action, AgendaItem, Attendance, Decision, Document, Economy, Forum, Meeting, Organisation, Participant
+
+SKIPPED_FIELDS = {"id", "created", "modified", "version"}
+TYPE_WORDS = {"+": "added", "~": "changed", "-": "deleted"}
+LONG_TEXT = 120
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+    @property
+    def is_long(self) -> bool:
+        return len(self.old) > LONG_TEXT or len(self.new) > LONG_TEXT
+
+
+@dataclass
+class HistoryEntry:
+    when: datetime
+    who: str
+    what: str
+    kind: str
+    reason: str
+    changes: list[FieldChange] = field(default_factory=list)
+    sort_key: tuple = ()
+
+    @property
+    def verb(self) -> str:
+        return TYPE_WORDS.get(self.kind, self.kind)
+
+
+def _tracked_fields(historical_model) -> list[models.Field]:
+    return [
+        f for f in historical_model._meta.fields
+        if not f.name.startswith("history_") and f.name not in SKIPPED_FIELDS
+    ]
+
+
+class _Names:
+    """Readable names of the objects historical rows point to, loaded once."""
+
+    def __init__(self):
+        self.related = {
+            Economy: {e.pk: e.name for e in Economy.objects.all()},
+            Organisation: {o.pk: o.name for o in Organisation.objects.all()},
+            Forum: {f.pk: f.code for f in Forum.objects.all()},
+        }
+        self.items: dict[int, str] = {}
+        self.decisions: dict[int, str] = {}
+        self.projects: dict[int, str] = {}
+        self.meetings: dict[int, str] = {}
+
+    def value(self, model, model_field: models.Field, value) -> str:
+        if value is None or value == "":
+            return ""
+        if model_field.choices:
+            return str(dict(model_field.flatchoices).get(value, value))
+        if isinstance(model_field, models.BooleanField):
+            return "yes" if value else "no"
+        if isinstance(model_field, models.ForeignKey):
+            target = model_field.related_model
+            if target in self.related:
+                return self.related[target].get(value, f"#{value}")
+            if target is AgendaItem:
+                return self.items.get(value, f"item #{value}")
+            if target is Decision:
+                return self.decisions.get(value, f"decision #{value}")
+            if target is Meeting:
+                return self.meetings.get(value, f"meeting #{value}")
+            if target._meta.model_name == "project":
+                return self.projects.get(value, f"project #{value}")
+            return f"#{value}"
+        if isinstance(model_field, models.DateField):
+            return value.isoformat()
+        return str(value)
+
+
+def _label(model, record, names: _Names) -> str:
+    if model is Meeting:
+        return "Meeting details"
+    if model is Attendance:
+        who = names.related[Economy].get(record.economy_id) or names.related[Organisation].get(record.organisation_id)
+        return f"Attendance: {who}"
+    if model is Participant:
+        return f"Participant: {record.name}"
+    if model is AgendaItem:
+        return f"Agenda item {record.position}. {record.title}"
+    if model is Decision:
+        return f"Decision under {names.items.get(record.agenda_item_id, 'a deleted item')}"
+    if model is Action:
+        return f"Agreed action under {names.items.get(record.agenda_item_id, 'a deleted item')}"
+    if model is Document:
+        return f"Document {record.symbol}"
+    if model._meta.model_name == "projectreport":
+        return f"Project report: {names.projects.get(record.project_id, 'a project')}"
+    return model._meta.verbose_name.capitalize()
+
+
+def _entries_for(model, records, names: _Names) -> list[HistoryEntry]:
+    tracked = _tracked_fields(model.history.model)
+    previous_by_object: dict = {}
+    entries = []
+    for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
+        previous = previous_by_object.get(record.id)
+        changes = []
+        for historical_field in tracked:
+            model_field = model._meta.get_field(historical_field.name)
+            attname = historical_field.attname
+            new = getattr(record, attname)
+            if record.history_type == "~" and previous is not None:
+                old = getattr(previous, attname)
+                if old == new:
+                    continue
+                changes.append(FieldChange(str(model_field.verbose_name), names.value(model, model_field, old),
+                                           names.value(model, model_field, new)))
+            elif record.history_type == "+" and new not in (None, "", False):
+                changes.append(FieldChange(str(model_field.verbose_name), "", names.value(model, model_field, new)))
+        previous_by_object[record.id] = record
+        if record.history_type == "~" and previous is not None and not changes and not record.history_change_reason:
+            continue
+        user = record.history_user
+        entries.append(HistoryEntry(
+            when=record.history_date,
+            who=(user.get_full_name() or user.username) if user else "the system",
+            what=_label(model, record, names),
+            kind=record.history_type,
+            reason=record.history_change_reason or "",
+            changes=changes,
+            sort_key=(record.history_date, model._meta.model_name, record.history_id),
+        ))
+    return entries
+
+
+def meeting_history(meeting: Meeting) -> list[HistoryEntry]:
+    """Every change to the meeting's record, newest first."""
+    from projects.models import Project, ProjectReport
+
+    names = _Names()
+
+    def rows(model, **filters):
+        return list(model.history.filter(**filters).select_related("history_user"))
+
+    item_rows = rows(AgendaItem, meeting_id=meeting.pk)
+    item_ids = {row.id for row in item_rows}
+    for row in sorted(item_rows, key=lambda r: (r.history_date, r.history_id)):
+        names.items[row.id] = f"item {row.position}. {row.title}"
+    decision_rows = rows(Decision, agenda_item_id__in=item_ids)
+    for row in decision_rows:
+        names.decisions[row.id] = row.text[:60]
+    report_rows = rows(ProjectReport, meeting_id=meeting.pk)
+    names.projects = dict(
+        Project.objects.filter(pk__in={row.project_id for row in report_rows}).values_list("pk", "title")
+    )
+    names.meetings = {meeting.pk: str(meeting.title)}
+    entries = []
+    for model, records in [
+        (Meeting, rows(Meeting, id=meeting.pk)),
+        (Attendance, rows(Attendance, meeting_id=meeting.pk)),
+        (Participant, rows(Participant, meeting_id=meeting.pk)),
+        (AgendaItem, item_rows),
+        (Decision, decision_rows),
+        (Action, rows(Action, agenda_item_id__in=item_ids)),
+        (Document, rows(Document, meeting_id=meeting.pk)),
+        (ProjectReport, report_rows),
+    ]:
+        entries += _entries_for(model, records, names)
+    entries.sort(key=lambda entry: entry.sort_key, reverse=True)
+    return entries

@@ -1,0 +1,293 @@
+"""The action tracker, the action page, the CSV export and the calendar feed.
+
+Who may do what with an agreed action (checked on the server for every request):
+the Secretariat reads and reports on any action; the chair reads any action; a delegate
+reads and reports on the actions their economy is responsible for, and sees the tracker
+of every action. Anyone signed in without a role gets 403; anonymous users go to sign-in.
+The calendar feed needs no session: its secret URL is the credential.
+"""
+import csv
+import datetime
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+from icalendar import Calendar, Event
+
+from accounts.models import Profile
+from accounts.roles import can_read_drafts, is_delegate, is_secretariat, user_economy
+from accounts.services import profile_calendar_token_issue, profile_calendar_token_revoke
+
+from ..concurrency import StaleEdit
+from ..forms.actions import ActionFilterForm, ActionProgressForm
+from ..models import Action, Economy, Forum
+from ..selectors import action_timeline, actions_for_calendar, actions_for_tracker, actions_with_progress
+from ..services import ActionProgressRefused, action_report_progress
+
+DEFAULT_FORUM = "SMEWG"
+ACTIONS_PER_PAGE = 50
+NO_ROLE = "Only the Secretariat, the chair and delegates may see the agreed actions."
+NOT_YOUR_ACTION = "Only delegates of the responsible economies and the Secretariat may see and update this action."
+CHAIR_READS_ONLY = "Only delegates of the responsible economies and the Secretariat may report progress."
+STALE_ACTION = (
+    "Someone else updated this action while you were writing. Their update is in the history "
+    "below; your note and status are kept in the form: check them and save again."
+)
+
+
+def has_role(user) -> bool:
+    return can_read_drafts(user) or is_delegate(user)
+
+
+def member_required(view):
+    """Sign-in first, then any role (Secretariat, chair, delegate), else 403."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not has_role(request.user):
+            raise PermissionDenied(NO_ROLE)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _economy_responsible(user, action: Action) -> bool:
+    economy = user_economy(user)
+    if economy is None or not is_delegate(user):
+        return False
+    return any(responsible.pk == economy.pk for responsible in action.responsible_economies.all())
+
+
+def can_view_action(user, action: Action) -> bool:
+    return can_read_drafts(user) or _economy_responsible(user, action)
+
+
+def can_report_on_action(user, action: Action) -> bool:
+    return is_secretariat(user) or _economy_responsible(user, action)
+
+
+def default_forum() -> Forum | None:
+    return Forum.objects.filter(code=DEFAULT_FORUM).first() or Forum.objects.first()
+
+
+def _filtered_actions(request):
+    """The tracker's form and its actions; a delegate's first view shows their own economy."""
+    data = request.GET.copy()
+    economy = user_economy(request.user)
+    if "economy" not in data and economy is not None and is_delegate(request.user):
+        data["economy"] = economy.code
+    form = ActionFilterForm(data)
+    usable = form.usable()
+    meeting = usable.get("meeting")
+    forum = usable.get("forum") or (meeting.forum if meeting else None) or default_forum()
+    if forum is None:
+        return form, Action.objects.none(), None
+    actions = actions_for_tracker(
+        forum=forum,
+        today=timezone.localdate(),
+        economy=usable.get("economy"),
+        meeting=meeting,
+        status=usable.get("status") or "",
+        overdue=bool(usable.get("overdue")),
+        search=usable.get("q") or "",
+        latest_first=usable.get("sort") == "-due",
+    )
+    return form, actions, forum
+
+
+def _is_overdue(action: Action, today: datetime.date) -> bool:
+    return not action.is_closed and action.due_on is not None and action.due_on < today
+
+
+def _profile(user) -> Profile | None:
+    try:
+        return user.profile
+    except Profile.DoesNotExist:
+        return None
+
+
+def calendar_context(request) -> dict:
+    """The user's calendar feed address, for the block that manages it."""
+    profile = _profile(request.user)
+    token = profile.calendar_token if profile else ""
+    feed_url = request.build_absolute_uri(reverse("meetings:actions_calendar_feed", args=[token])) if token else ""
+    return {"calendar_feed_url": feed_url, "calendar_next": request.get_full_path()}
+
+
+@member_required
+def action_list(request):
+    form, actions, forum = _filtered_actions(request)
+    page = Paginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    for action in page.object_list:
+        action.can_open = can_view_action(request.user, action)
+        action.is_overdue = _is_overdue(action, today)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "forum": forum,
+        "page_obj": page,
+        "problems": form.problems(),
+        "query": query.urlencode(),
+        **calendar_context(request),
+    }
+    return render(request, "meetings/actions/action_list.html", context)
+
+
+def _csv_cell(value) -> str:
+    # A cell starting like a formula would run in a spreadsheet: make it text.
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+CSV_HEADER = [
+    "Meeting", "Agenda item", "Action", "Responsible", "Due", "Due on", "Status", "Overdue",
+    "Last progress note on", "Last progress note",
+]
+
+
+@member_required
+def action_export_csv(request):
+    """The tracker's actions with the same filters, every page, as a spreadsheet."""
+    _form, actions, forum = _filtered_actions(request)
+    today = timezone.localdate()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    code = forum.code if forum else "actions"
+    response["Content-Disposition"] = f'attachment; filename="{code}-actions-{today:%Y%m%d}.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read UTF-8
+    writer = csv.writer(response)
+    writer.writerow(CSV_HEADER)
+    for action in actions:
+        overdue = _is_overdue(action, today)
+        writer.writerow([_csv_cell(value) for value in [
+            action.agenda_item.meeting,
+            action.agenda_item,
+            action.text,
+            "; ".join(action.responsible_names()),
+            action.due_display,
+            action.due_on.isoformat() if action.due_on else "",
+            action.get_status_display(),
+            "yes" if overdue else "no",
+            timezone.localtime(action.last_note_at).strftime("%Y-%m-%d %H:%M") if action.last_note_at else "",
+            action.last_note_text or "",
+        ]])
+    return response
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def action_detail(request, pk: int):
+    action = get_object_or_404(actions_with_progress(), pk=pk)
+    if not can_view_action(request.user, action):
+        raise PermissionDenied(NOT_YOUR_ACTION)
+    may_report = can_report_on_action(request.user, action)
+    status = 200
+    stale = False
+    if request.method == "POST":
+        if not may_report:
+            raise PermissionDenied(CHAIR_READS_ONLY)
+        form = ActionProgressForm(request.POST, action=action)
+        if form.is_valid():
+            try:
+                action_report_progress(
+                    action=action,
+                    user=request.user,
+                    note=form.cleaned_data["note"],
+                    status=form.cleaned_data["status"],
+                    version=form.cleaned_data["version"],
+                )
+            except StaleEdit:
+                action = get_object_or_404(actions_with_progress(), pk=pk)
+                typed = {**form.cleaned_data, "version": action.version}
+                form = ActionProgressForm(action=action, initial=typed)
+                stale, status = True, 409
+            except ActionProgressRefused as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, "Your progress report is saved; the delegates and the Secretariat are told.")
+                return redirect(action)
+    else:
+        form = ActionProgressForm(action=action) if may_report else None
+    context = {
+        "action": action,
+        "form": form,
+        "stale_message": STALE_ACTION if stale else "",
+        "timeline": action_timeline(action),
+        "decisions": list(action.agenda_item.decisions.all()) if action.decision_id is None else [action.decision],
+        "may_read_meeting": can_read_drafts(request.user),
+        "overdue": _is_overdue(action, timezone.localdate()),
+    }
+    return render(request, "meetings/actions/action_detail.html", context, status=status)
+
+
+# The calendar feed of due dates.
+
+
+@member_required
+@require_POST
+def calendar_token(request):
+    """Issue (or replace) or revoke the user's secret calendar feed address."""
+    if request.POST.get("do") == "revoke":
+        profile_calendar_token_revoke(user=request.user)
+        messages.success(request, "Your calendar feed is switched off; its address no longer works.")
+    else:
+        profile_calendar_token_issue(user=request.user)
+        messages.success(
+            request, "Your calendar feed has a new secret address; any earlier address no longer works."
+        )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        target = reverse("meetings:actions")
+    return redirect(target)
+
+
+def _feed_economy(user) -> tuple[bool, Economy | None]:
+    """(may have a feed, economy to restrict to or None for every action)."""
+    if can_read_drafts(user):
+        return True, None
+    economy = user_economy(user)
+    return (is_delegate(user) and economy is not None), economy
+
+
+def calendar_feed(request, token: str):
+    """The due dates of unfinished actions as iCalendar: a delegate's economy's, or all for staff."""
+    profile = Profile.objects.select_related("user", "economy").filter(calendar_token=token).first()
+    if profile is None or not profile.user.is_active:
+        raise Http404("No calendar feed at this address.")
+    allowed, economy = _feed_economy(profile.user)
+    if not allowed:
+        raise Http404("No calendar feed at this address.")
+    calendar = Calendar()
+    calendar.add("prodid", "-//SMEWG Secretariat//Agreed actions//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"Agreed actions{f' of {economy.name}' if economy else ''}")
+    stamp = timezone.now()
+    for action in actions_for_calendar(economy=economy):
+        event = Event()
+        event.add("uid", f"action-{action.pk}@smewg-secretariat")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", action.due_on)
+        event.add("dtend", action.due_on + datetime.timedelta(days=1))
+        event.add("summary", f"Due: {action}")
+        event.add(
+            "description",
+            f"{action.text}\n\nResponsible: {', '.join(action.responsible_names())}\n"
+            f"Status: {action.get_status_display()}\nFrom: {action.agenda_item.meeting}, "
+            f"agenda item {action.agenda_item}",
+        )
+        event.add("url", request.build_absolute_uri(action.get_absolute_url()))
+        calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="actions.ics"'
+    return response
