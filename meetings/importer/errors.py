@@ -22,6 +22,7 @@ class Problem:
     line: int | None
     kind: str
     message: str
+    name: str = ""  # the unknown name itself, to highlight it in the line
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -112,7 +112,7 @@ class Header:
     problems: list[Problem] = field(default_factory=list)
 
     def names_problem(self, line: int, name: str) -> None:
-        self.problems.append(Problem(line, "name", f"Unknown economy or organisation “{name}”."))
+        self.problems.append(Problem(line, "name", f"Unknown economy or organisation “{name}”.", name))
 
 
 def parse_header(preamble: list[Block], names: Names, forums: dict[str, str]) -> Header:

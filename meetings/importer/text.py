@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 BULLET = re.compile(r"^\s*(?:[·•●◦▪■‣∙\uf0b7\uf0a7]\s*|[-*–o]\s+)(?P<text>\S.*)$")
 # A line this long that does not end a sentence was wrapped: the next line continues it.
 WRAPPED_LINE = 50
-_SENTENCE_END = re.compile(r"[.:;!?][”’\"')\]]*$")
+_SENTENCE_END = re.compile(r"[.:!?][”’\"')\]]*$")
 _BREAK = re.compile(r"[.!?]+[”’\"')\]]*\s+(?=[A-Z“‘\"'(0-9])")
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "lic", "ing", "h.e", "hon", "st", "sr", "sra", "jr", "no", "nos",
