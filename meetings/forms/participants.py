@@ -29,9 +29,18 @@ class AttendanceForm(forms.Form):
                 )
                 self.fields[f"capacity_{key}"] = forms.ChoiceField(
                     label=f"Capacity of {obj.name}", choices=AttendanceCapacity.choices,
-                    initial=current.get(key, default),
+                    initial=current.get(key, default), required=False,
                 )
                 self.rows.append((obj, self[f"present_{key}"], self[f"capacity_{key}"], prefix == "e"))
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in list(cleaned):
+            if name.startswith("present_") and cleaned[name]:
+                capacity = "capacity_" + name.removeprefix("present_")
+                if capacity not in self.errors and not cleaned.get(capacity):
+                    self.add_error(capacity, "Choose the capacity in which it attended.")
+        return cleaned
 
     def economy_rows(self):
         return [row for row in self.rows if row[3]]

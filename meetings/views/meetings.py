@@ -20,6 +20,11 @@ from ..services import MeetingStatusRefused, meeting_change_status, meeting_stat
 MEETINGS_PER_PAGE = 25
 
 
+def _posted(request, what: str = "POST"):
+    """The submitted data of a POST (even an empty one, so the form is bound), else None."""
+    return getattr(request, what) if request.method == "POST" else None
+
+
 def meetings_filtered(form: MeetingFilterForm):
     """Meetings matching the list filters, with what the list shows, in one query."""
     meetings = Meeting.objects.select_related("forum", "host_economy").annotate(
@@ -127,7 +132,7 @@ def meeting_detail(request, pk: int):
 @secretariat_required
 @require_http_methods(["GET", "POST"])
 def meeting_create(request):
-    form = MeetingCreateForm(request.POST or None)
+    form = MeetingCreateForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         meeting = form.save()
         messages.success(request, f"The {meeting} is created. Record who attended next.")
@@ -138,7 +143,7 @@ def meeting_create(request):
 @meeting_edit_view()
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, meeting: Meeting):
-    form = MeetingForm(request.POST or None, instance=meeting)
+    form = MeetingForm(_posted(request), instance=meeting)
     if request.method == "POST" and form.is_valid():
         try:
             update_if_current(meeting, version=form.cleaned_data["version"], changes=changes_from_form(form))
@@ -160,7 +165,7 @@ def meeting_status(request, pk: int):
     choices = meeting_status_choices_for(meeting=meeting, user=request.user)
     if not choices:
         raise PermissionDenied("Your role cannot change the status of this meeting now.")
-    form = MeetingStatusForm(request.POST or None, choices=choices)
+    form = MeetingStatusForm(_posted(request), choices=choices)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():

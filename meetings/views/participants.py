@@ -16,6 +16,7 @@ from ..models import Meeting, Participant, Sex
 from ..participant_csv import ParticipantFileError, participant_rows_read, participants_csv, template_csv
 from ..permissions import meeting_edit_view
 from ..services import attendance_replace, participants_import
+from .meetings import _posted
 
 PARTICIPANTS_PER_PAGE = 100
 
@@ -23,7 +24,7 @@ PARTICIPANTS_PER_PAGE = 100
 @meeting_edit_view()
 @require_http_methods(["GET", "POST"])
 def attendance_edit(request, meeting: Meeting):
-    form = AttendanceForm(request.POST or None, meeting=meeting)
+    form = AttendanceForm(_posted(request), meeting=meeting)
     if request.method == "POST" and form.is_valid():
         economies, organisations = form.present()
         attendance_replace(meeting=meeting, economies=economies, organisations=organisations)
@@ -76,7 +77,7 @@ def _participants_url(meeting: Meeting) -> str:
 @meeting_edit_view()
 @require_http_methods(["GET", "POST"])
 def participant_create(request, meeting: Meeting):
-    form = ParticipantForm(request.POST or None, meeting=meeting, instance=Participant(meeting=meeting))
+    form = ParticipantForm(_posted(request), meeting=meeting, instance=Participant(meeting=meeting))
     if request.method == "POST" and form.is_valid():
         participant = form.save()
         messages.success(request, f"{participant.name} is added to the participant list.")
@@ -90,7 +91,7 @@ def participant_create(request, meeting: Meeting):
 @require_http_methods(["GET", "POST"])
 def participant_edit(request, meeting: Meeting, participant_pk: int):
     participant = get_object_or_404(Participant, pk=participant_pk, meeting=meeting)
-    form = ParticipantForm(request.POST or None, meeting=meeting, instance=participant)
+    form = ParticipantForm(_posted(request), meeting=meeting, instance=participant)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"{participant.name}'s details are saved.")
@@ -114,7 +115,7 @@ def participant_delete(request, meeting: Meeting, participant_pk: int):
 @meeting_edit_view()
 @require_http_methods(["GET", "POST"])
 def participant_import(request, meeting: Meeting):
-    form = ParticipantImportForm(request.POST or None, request.FILES or None)
+    form = ParticipantImportForm(_posted(request), _posted(request, "FILES"))
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
