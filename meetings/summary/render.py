@@ -47,11 +47,11 @@ def summary_file_name(meeting, content_hash: str) -> str:
     return f"{meeting.forum.code.lower()}{meeting.number}-summary-{content_hash[:20]}-t{TEMPLATE_VERSION}.pdf"
 
 
-def summary_pdf(html: str) -> tuple[bytes, int]:
+def summary_pdf(html: str, *, fetcher: StaticOnlyURLFetcher | None = None) -> tuple[bytes, int]:
     """The PDF bytes and page count of a summary's HTML, loading nothing but our static files."""
     from weasyprint import HTML  # imported here: loading Pango costs time in processes that never render
 
-    fetcher = StaticOnlyURLFetcher()
+    fetcher = fetcher or StaticOnlyURLFetcher()
     document = HTML(string=html, base_url=SUMMARY_BASE_URL, url_fetcher=fetcher).render()
     if fetcher.refused:
         logger.warning("Chair's summary: refused to load %s", ", ".join(fetcher.refused))

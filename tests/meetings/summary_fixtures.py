@@ -1,0 +1,62 @@
+"""Fixtures and helpers shared by the chair's summary tests (imported by test_summary_*.py)."""
+import html
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from accounts.models import Role
+from meetings.models import Meeting
+
+SEED_TITLES = [
+    "Tasking Statement",
+    "Work Plan",
+    "SPAN",
+    "Implementation of Osaka Action Agenda",
+    "High Level Meeting on Micro-Enterprises",
+    "Interaction with Private Sector",
+    "Report on the Plan of Gender Integration in SMEWG",
+    "SMEWG Projects",
+    "Preparation for the Ninth Meeting of APEC Ministers Responsible for SMEs",
+    "Outreach Program",
+    "Invitation to OECD",
+]
+SEED_MEMBERS_IN_TEXT = [
+    "Australia", "Brunei Darussalam", "Canada", "Chile", "the People's Republic of China", "Hong Kong, China",
+    "Japan", "the Republic of Korea", "Malaysia", "Mexico", "New Zealand", "the Russian Federation", "Singapore",
+    "Chinese Taipei", "Thailand", "the United States",
+]
+SEED_CHAIR = "Mr. Lic. Moises Gomez Reyna"
+ROLES = {"secretariat": Role.SECRETARIAT, "chair": Role.CHAIR, "delegate": Role.DELEGATE}
+
+
+@pytest.fixture
+def eager_tasks():
+    """Run tasks in-process even when REDIS_URL names a broker (no worker in these tests)."""
+    from smewg.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def draft_meeting(demo_meeting) -> Meeting:
+    Meeting.objects.filter(pk=demo_meeting.pk).update(status="drafted")
+    demo_meeting.refresh_from_db()
+    return demo_meeting
+
+
+def plain_text(markup: str) -> str:
+    """Text of an HTML document with tags dropped, entities decoded and whitespace collapsed."""
+    markup = re.sub(r"<(style|script)\b.*?</\1>", " ", markup, flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", markup))).strip()
+
+
+def pdf_text(data: bytes) -> str:
+    """All text of a PDF, whitespace collapsed (a name broken over two lines reads whole)."""
+    reader = PdfReader(io.BytesIO(data))
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip()
