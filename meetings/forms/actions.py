@@ -33,6 +33,10 @@ class ActionFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=200, label="Search", strip=True)
     sort = forms.ChoiceField(choices=SORTS, required=False, label="Sort", widget=forms.Select(attrs=SELECT))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["forum"].label_from_instance = lambda forum: forum.code
+
     def usable(self) -> dict:
         """The filters that were understood; a value that was not is left out."""
         self.is_valid()
