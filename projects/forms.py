@@ -30,6 +30,15 @@ class ProjectForm(forms.ModelForm):
         self.helper.attrs = {"novalidate": ""}
         self.helper.add_input(Submit("save", "Save project"))
 
+    def clean(self):
+        cleaned = super().clean()
+        forum, title = cleaned.get("forum"), (cleaned.get("title") or "").strip()
+        if forum and title:
+            clash = Project.objects.filter(forum=forum, title__iexact=title).exclude(pk=self.instance.pk).first()
+            if clash:
+                self.add_error("title", f"The group already has a project titled “{clash.title}”.")
+        return cleaned
+
     def clean_code(self):
         code = self.cleaned_data["code"].strip()
         if code and Project.objects.filter(code__iexact=code).exclude(pk=self.instance.pk).exists():
@@ -44,6 +53,7 @@ class ProjectFilterForm(forms.Form):
         required=False,
         empty_label="Any proposing economy",
         label="Proposing economy",
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
 
 

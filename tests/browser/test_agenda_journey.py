@@ -4,7 +4,9 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from meetings.models import AgendaItem, Document
+from django.db.models import F
+
+from meetings.models import Action, AgendaItem, Document
 from tests.conftest import browser_sign_in
 from tests.factories import MeetingFactory, ProjectFactory
 
@@ -69,6 +71,20 @@ def test_agenda_journey(page, live_server, secretariat_user, artifacts_dir, tmp_
     expect(page.locator("#agenda-messages")).to_contain_text("is now item 1")
     page.screenshot(path=str(artifacts_dir / "agenda-editor.png"), full_page=True)
 
+    # A colleague saves the action while it is open here: saving the stale copy is refused.
+    action = Action.objects.get(text="Report on the SME Profile")
+    page.locator(f"#action-{action.pk}").get_by_role("link", name="Edit").click()
+    action_form = page.locator(f"#action-{action.pk} form")
+    action_form.get_by_label("What is to be done").fill("Report on the SME Profile 2002")
+    page.screenshot(path=str(artifacts_dir / "agenda-action-form.png"), full_page=True)
+    Action.objects.filter(pk=action.pk).update(text="Report on the SME Profile (colleague)", version=F("version") + 1)
+    action_form.get_by_role("button", name="Save agreed action").click()
+    expect(page.locator(f"#action-{action.pk}")).to_contain_text("Someone else saved this")
+    expect(page.locator(f"#action-{action.pk}")).to_contain_text("Report on the SME Profile (colleague)")
+    page.screenshot(path=str(artifacts_dir / "agenda-conflict.png"), full_page=True)
+    page.locator(f"#action-{action.pk}").get_by_role("button", name="Save my version").click()
+    expect(page.locator(f"#action-{action.pk}")).to_contain_text("Report on the SME Profile 2002")
+
     page.locator(f"#agenda-item-{meeting.agenda_items.get(title='Projects').pk}").get_by_role(
         "link", name="Edit item 2"
     ).click()
@@ -95,10 +111,26 @@ def test_agenda_journey(page, live_server, secretariat_user, artifacts_dir, tmp_
     expect(record.locator("#item-2")).to_contain_text("2. Review of projects")
     expect(record.locator("#item-2")).to_contain_text("The Group endorsed the project list.")
     expect(record.locator("#item-2")).to_contain_text("APEC SME Profile")
-    expect(record).to_contain_text("Report on the SME Profile")
+    expect(record).to_contain_text("Report on the SME Profile 2002")
     expect(record).to_contain_text("Circulate the list of participants")
     expect(record).to_contain_text("2002/SMEWG15/005")
     page.screenshot(path=str(artifacts_dir / "agenda-meeting-record.png"), full_page=True)
+
+    page.get_by_role("link", name="Projects", exact=True).click()
+    expect(page.locator("#projects")).to_contain_text("APEC SME Profile")
+    page.screenshot(path=str(artifacts_dir / "projects-list.png"), full_page=True)
+    page.get_by_role("link", name="APEC SME Profile").click()
+    expect(page.locator("#project-reports")).to_contain_text("15th SMEWG Meeting, Acapulco, Mexico")
+    page.screenshot(path=str(artifacts_dir / "project-detail.png"), full_page=True)
+    page.get_by_role("link", name="Edit").click()
+    page.get_by_label("Mexico").check()
+    page.get_by_role("button", name="Save project").click()
+    expect(page.locator("main")).to_contain_text("Proposed by Mexico")
+    page.goto("/projects/new/")
+    page.get_by_label("Title").fill("APEC SME Profile")
+    page.get_by_role("button", name="Save project").click()
+    expect(page.locator("main")).to_contain_text("The group already has a project titled")
+    page.screenshot(path=str(artifacts_dir / "project-form-error.png"), full_page=True)
     assert list(meeting.agenda_items.values_list("position", "title")) == [
         (1, "Opening of the meeting"), (2, "Review of projects"),
     ]
