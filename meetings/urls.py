@@ -107,3 +107,11 @@ urlpatterns += [
     path("<int:pk>/documents/<int:document_pk>/delete/", document_views.document_delete, name="document_delete"),
     path("documents/<int:document_pk>/download/", document_views.document_download, name="document_download"),
 ]
+
+# Importing past chair's summaries: upload, review, save as a draft (views/importer.py).
+from .views import importer as importer_views  # noqa: E402
+
+urlpatterns += [
+    path("import/", importer_views.summary_import, name="import"),
+    path("import/<str:token>/", importer_views.summary_import_review, name="import_review"),
+]

@@ -1,0 +1,117 @@
+"""Forms of the summary import: the upload, and the header corrections on the review page."""
+from django import forms
+
+from ..importer import MAX_BYTES, SummaryImportError, summary_parse, summary_read
+from ..models import Economy, Forum, Meeting
+
+MAX_NUMBER = 999
+
+
+class SummaryUploadForm(forms.Form):
+    """A .txt or .docx summary; cleaning reads and recognises it (``cleaned_data["parsed"]``)."""
+
+    file = forms.FileField(
+        label="Chair's summary",
+        help_text=f".txt (UTF-8 or Windows-1252) or .docx, up to {MAX_BYTES // 1024 // 1024} MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,text/plain"}),
+    )
+    forum = forms.ModelChoiceField(
+        label="Forum", queryset=Forum.objects.all(), to_field_name="code", empty_label=None
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, forum = cleaned.get("file"), cleaned.get("forum")
+        if upload is None or forum is None:
+            return cleaned
+        if upload.size > MAX_BYTES:
+            self.add_error(
+                "file", f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB."
+            )
+            return cleaned
+        try:
+            text = summary_read(upload.read(), upload.name or "")
+            cleaned["parsed"] = summary_parse(text, forum=forum.code)
+        except SummaryImportError as error:
+            self.add_error("file", str(error))
+            return cleaned
+        cleaned["text"] = text
+        return cleaned
+
+
+class SummaryHeaderForm(forms.Form):
+    """The meeting's header as recognised, for the user to correct before saving."""
+
+    forum = forms.ModelChoiceField(label="Forum", queryset=Forum.objects.all(), to_field_name="code")
+    number = forms.IntegerField(label="Meeting number", min_value=1, max_value=MAX_NUMBER)
+    city = forms.CharField(label="City", max_length=Meeting._meta.get_field("city").max_length)
+    host_economy = forms.ModelChoiceField(
+        label="Host economy", queryset=Economy.objects.all(), to_field_name="name", required=False
+    )
+    start_date = forms.DateField(label="Start date", widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = forms.DateField(label="End date", widget=forms.DateInput(attrs={"type": "date"}))
+    chair_name = forms.CharField(
+        label="Chair", max_length=Meeting._meta.get_field("chair_name").max_length, required=False
+    )
+    chair_title = forms.CharField(
+        label="Chair's title", max_length=Meeting._meta.get_field("chair_title").max_length, required=False
+    )
+    chair_economy = forms.ModelChoiceField(
+        label="Chair's economy", queryset=Economy.objects.all(), to_field_name="name", required=False
+    )
+    replace = forms.BooleanField(
+        label="Replace the meeting with this number if it is already recorded",
+        required=False,
+        help_text="Its agenda, decisions and actions are deleted and replaced by the imported ones.",
+    )
+
+    @classmethod
+    def initial_from(cls, record: dict) -> dict:
+        chair = record.get("chair") or {}
+        return {
+            "forum": record.get("forum"),
+            "number": record.get("number"),
+            "city": record.get("city"),
+            "host_economy": record.get("host_economy"),
+            "start_date": record.get("start_date"),
+            "end_date": record.get("end_date"),
+            "chair_name": chair.get("name"),
+            "chair_title": chair.get("title"),
+            "chair_economy": chair.get("economy"),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "The meeting cannot end before it starts.")
+        return cleaned
+
+    def apply(self, record: dict) -> dict:
+        """The record with the corrected header (a new dict; the chair's participant entry follows)."""
+        data = self.cleaned_data
+        host, chair_economy = data["host_economy"], data["chair_economy"]
+        chair = {
+            "name": data["chair_name"],
+            "title": data["chair_title"],
+            "economy": chair_economy.name if chair_economy else None,
+        }
+        participants = [p for p in record.get("participants", []) if p.get("role") != "chair"]
+        original_chair = next((p for p in record.get("participants", []) if p.get("role") == "chair"), None)
+        if chair["name"]:
+            entry = dict(original_chair or {"title": chair["title"], "organisation": "", "sex": "other"})
+            if original_chair is None or original_chair.get("name") != chair["name"]:
+                entry.update(title=chair["title"], organisation="", sex="other")
+            entry.update(name=chair["name"], represents=chair["economy"], role="chair")
+            participants.insert(0, entry)
+        return {
+            **record,
+            "forum": data["forum"].code,
+            "number": data["number"],
+            "city": data["city"].strip(),
+            "host_economy": host.name if host else None,
+            "start_date": data["start_date"].isoformat(),
+            "end_date": data["end_date"].isoformat(),
+            "chair": chair,
+            "participants": participants,
+        }
