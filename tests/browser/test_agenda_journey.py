@@ -115,6 +115,9 @@ def test_agenda_journey(page, live_server, secretariat_user, artifacts_dir, tmp_
     expect(record).to_contain_text("Circulate the list of participants")
     expect(record).to_contain_text("2002/SMEWG15/005")
     page.screenshot(path=str(artifacts_dir / "agenda-meeting-record.png"), full_page=True)
+    with page.expect_download() as download:
+        record.get_by_role("link", name="APEC SME Profile 2002").click()
+    assert download.value.suggested_filename == "smewg15-005.pdf"
 
     page.get_by_role("link", name="Projects", exact=True).click()
     expect(page.locator("#projects")).to_contain_text("APEC SME Profile")
