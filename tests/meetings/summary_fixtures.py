@@ -1,10 +1,9 @@
 """Fixtures and helpers shared by the chair's summary tests (imported by test_summary_*.py)."""
 import html
-import io
 import re
+import subprocess
 
 import pytest
-from pypdf import PdfReader
 
 from accounts.models import Role
 from meetings.models import Meeting
@@ -56,7 +55,7 @@ def plain_text(markup: str) -> str:
 
 
 def pdf_text(data: bytes) -> str:
-    """All text of a PDF, whitespace collapsed (a name broken over two lines reads whole)."""
-    reader = PdfReader(io.BytesIO(data))
-    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    """All text of a PDF by poppler's pdftotext, whitespace collapsed (a name broken over two
+    lines reads whole). pypdf splits kerned words ("V oluntary"), so it is not used for text."""
+    text = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
     return re.sub(r"\s+", " ", text.replace("’", "'")).strip()
