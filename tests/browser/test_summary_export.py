@@ -1,0 +1,36 @@
+"""Staff export the chair's summary in Chromium: click export, see "Done", download the PDF.
+
+The live server runs in this process, so the render task runs in-process too
+(``eager_tasks``); the real worker path is covered by tests/meetings/test_summary_worker.py.
+"""
+import pytest
+from playwright.sync_api import expect
+
+from meetings.models import Meeting
+from tests.conftest import browser_sign_in
+from tests.meetings.summary_fixtures import eager_tasks  # noqa: F401
+
+
+@pytest.mark.browser
+def test_summary_export_click_wait_done_download(page, live_server, secretariat_user, demo_meeting, eager_tasks, artifacts_dir):
+    Meeting.objects.filter(pk=demo_meeting.pk).update(status="circulated")
+    browser_sign_in(page, "sec", "pw-sec")
+    page.goto(f"/meetings/{demo_meeting.pk}/")
+
+    page.get_by_role("button", name="Export chair's summary").click()
+
+    expect(page.locator("#export-status")).to_have_text("Done")
+    page.screenshot(path=artifacts_dir / "summary-export-done.png", full_page=True)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download the PDF").click()
+    download = download_info.value
+    assert download.suggested_filename == "SMEWG14-chairs-summary-draft.pdf"
+    with open(download.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+
+    page.get_by_role("link", name="Back to the meeting").click()
+    expect(page.locator("#summary-exports li")).to_have_count(1)
+    page.locator("#summary-panel").screenshot(path=artifacts_dir / "summary-panel.png")
+    page.get_by_role("link", name="Preview the summary").click()
+    expect(page.get_by_text("Representatives from Australia; Brunei Darussalam;")).to_be_visible()
+    page.screenshot(path=artifacts_dir / "summary-preview.png")
