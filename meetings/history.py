@@ -12,7 +12,7 @@ from django.db import models
 
 from .models import Action, AgendaItem, Attendance, Decision, Document, Economy, Forum, Meeting, Organisation, Participant
 
-SKIPPED_FIELDS = {"id", "created", "modified", "version"}
+SKIPPED_FIELDS = {"id", "created", "modified", "version", "meeting"}  # every row is of this meeting
 TYPE_WORDS = {"+": "added", "~": "changed", "-": "deleted"}
 LONG_TEXT = 120
 

@@ -30,6 +30,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run tests that flush the database (live_server, browser) after the ordinary db tests.
+
+    pytest-django orders by the ``transactional_db`` fixture name, but a browser test asks
+    for ``live_server`` and a user fixture (``db``), so it would run among the ordinary tests
+    and leave them an empty database (no economies, no roles) after its flush.
+    """
+    items.sort(key=lambda item: "live_server" in getattr(item, "fixturenames", ()))
+
+
 @pytest.fixture(autouse=True)
 def _settings_for_tests(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

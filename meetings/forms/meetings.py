@@ -81,6 +81,9 @@ class MeetingCreateForm(MeetingForm):
         super().__init__(*args, **kwargs)
         self.helper.layout.fields.remove("version")
         self.helper.layout.append("status")
+        # Usually the next meeting of the forum recorded last.
+        latest = Meeting.objects.order_by("-start_date", "-pk").values_list("forum_id", flat=True).first()
+        self.fields["forum"].initial = latest or Forum.objects.order_by("code").values_list("pk", flat=True).first()
 
 
 class MeetingFilterForm(forms.Form):
