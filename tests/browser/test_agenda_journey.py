@@ -70,6 +70,9 @@ def test_agenda_journey(page, live_server, secretariat_user, artifacts_dir, tmp_
     expect(page.locator("#agenda-items h2").first).to_have_text("1. Opening of the meeting")
     expect(page.locator("#agenda-messages")).to_contain_text("is now item 1")
     page.screenshot(path=str(artifacts_dir / "agenda-editor.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(artifacts_dir / "agenda-editor-phone.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     # A colleague saves the action while it is open here: saving the stale copy is refused.
     action = Action.objects.get(text="Report on the SME Profile")
