@@ -63,7 +63,7 @@ def test_history_header_edit_shows_who_and_old_to_new(secretariat_client, secret
 
 def test_history_covers_every_part_of_the_record(secretariat_user):
     meeting = MeetingFactory()
-    item = AgendaItemFactory(meeting=meeting, title="SPAN")
+    item = AgendaItemFactory(meeting=meeting, position=1, title="SPAN")
     DecisionFactory(agenda_item=item)
     ActionFactory(agenda_item=item)
     DocumentFactory(meeting=meeting, symbol="2002/SMEWG15/001")
