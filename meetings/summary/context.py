@@ -111,8 +111,14 @@ def _opening(meeting: Meeting) -> dict:
         (a.organisation for a in attendances if a.organisation_id and a.capacity != AttendanceCapacity.GUEST),
         key=lambda organisation: (REPRESENTED_ORDER.get(organisation.kind, 3), organisation.name),
     )
-    guests = [a.economy.name_in_text for a in attendances if a.economy_id and a.capacity != AttendanceCapacity.MEMBER]
-    guests += [a.organisation.text_name for a in attendances if a.organisation_id and a.capacity == AttendanceCapacity.GUEST]
+    guests = [
+        a.economy.name_in_text for a in attendances if a.economy_id and a.capacity != AttendanceCapacity.MEMBER
+    ]
+    guests += [
+        a.organisation.text_name
+        for a in attendances
+        if a.organisation_id and a.capacity == AttendanceCapacity.GUEST
+    ]
     chair_parts = [part for part in (meeting.chair_name, meeting.chair_title) if part]
     if meeting.chair_economy_id:
         chair_parts.append(meeting.chair_economy.name)

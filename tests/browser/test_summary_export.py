@@ -12,7 +12,9 @@ from tests.meetings.summary_fixtures import eager_tasks  # noqa: F401
 
 
 @pytest.mark.browser
-def test_summary_export_click_wait_done_download(page, live_server, secretariat_user, demo_meeting, eager_tasks, artifacts_dir):
+def test_summary_export_click_wait_done_download(
+    page, live_server, secretariat_user, demo_meeting, eager_tasks, artifacts_dir
+):
     Meeting.objects.filter(pk=demo_meeting.pk).update(status="circulated")
     browser_sign_in(page, "sec", "pw-sec")
     page.goto(f"/meetings/{demo_meeting.pk}/")

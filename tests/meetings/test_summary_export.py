@@ -127,12 +127,18 @@ def test_export_task_storage_failure_marks_export_failed(
 
 # The pages.
 
-EXPORT_STATUS_VIEWS = ["meetings:summary_export_status", "meetings:summary_export_status_json", "meetings:summary_export_download"]
+EXPORT_STATUS_VIEWS = [
+    "meetings:summary_export_status",
+    "meetings:summary_export_status_json",
+    "meetings:summary_export_download",
+]
 
 
 @pytest.fixture
 def users(secretariat_user, chair_user, delegate_user, other_delegate_user):
-    return {"secretariat": secretariat_user, "chair": chair_user, "delegate": delegate_user, "other": other_delegate_user}
+    return {
+        "secretariat": secretariat_user, "chair": chair_user, "delegate": delegate_user, "other": other_delegate_user
+    }
 
 
 def _as(client, users, who):
