@@ -36,3 +36,24 @@ def test_summary_export_click_wait_done_download(
     page.get_by_role("link", name="Preview the summary").click()
     expect(page.get_by_text("Representatives from Australia; Brunei Darussalam;")).to_be_visible()
     page.screenshot(path=artifacts_dir / "summary-preview.png")
+
+
+@pytest.mark.browser
+def test_summary_export_status_page_polls_until_finished(
+    page, live_server, secretariat_user, demo_meeting, artifacts_dir
+):
+    from meetings.models import SummaryExport
+
+    export = SummaryExport.objects.create(meeting=demo_meeting, requested_by=secretariat_user)  # queued, no task
+    browser_sign_in(page, "sec", "pw-sec")
+    page.goto(f"/meetings/summary-exports/{export.pk}/")
+    expect(page.locator("#export-status")).to_have_text("Queued")
+    page.screenshot(path=artifacts_dir / "summary-export-queued.png")
+
+    SummaryExport.objects.filter(pk=export.pk).update(status="rendering")
+    expect(page.locator("#export-status")).to_have_text("Rendering")
+    SummaryExport.objects.filter(pk=export.pk).update(status="failed", error="The renderer ran out of time.")
+
+    expect(page.get_by_text("The renderer ran out of time.")).to_be_visible()
+    expect(page.get_by_role("button", name="Try again")).to_be_visible()
+    page.screenshot(path=artifacts_dir / "summary-export-failed.png")
