@@ -1,7 +1,7 @@
 """Forms of the summary import: the upload, and the header corrections on the review page."""
 from django import forms
 
-from ..importer import MAX_BYTES, SummaryImportError, summary_parse, summary_read
+from ..importer import MAX_BYTES, SummaryImportError, chair_participant, summary_parse, summary_read
 from ..models import Economy, Forum, Meeting
 
 MAX_NUMBER = 999
@@ -88,7 +88,7 @@ class SummaryHeaderForm(forms.Form):
         return cleaned
 
     def apply(self, record: dict) -> dict:
-        """The record with the corrected header (a new dict; the chair's participant entry follows)."""
+        """The record with the corrected header (a new dict; the chair's participant entry follows it)."""
         data = self.cleaned_data
         host, chair_economy = data["host_economy"], data["chair_economy"]
         chair = {
@@ -97,13 +97,8 @@ class SummaryHeaderForm(forms.Form):
             "economy": chair_economy.name if chair_economy else None,
         }
         participants = [p for p in record.get("participants", []) if p.get("role") != "chair"]
-        original_chair = next((p for p in record.get("participants", []) if p.get("role") == "chair"), None)
         if chair["name"]:
-            entry = dict(original_chair or {"title": chair["title"], "organisation": "", "sex": "other"})
-            if original_chair is None or original_chair.get("name") != chair["name"]:
-                entry.update(title=chair["title"], organisation="", sex="other")
-            entry.update(name=chair["name"], represents=chair["economy"], role="chair")
-            participants.insert(0, entry)
+            participants.insert(0, chair_participant(chair["name"], chair["title"], chair["economy"]))
         return {
             **record,
             "forum": data["forum"].code,

@@ -6,7 +6,15 @@ not recognise; saving goes through ``services.meeting_save_record``. Whatever th
 these raise nothing but ``SummaryImportError``.
 """
 from .errors import Problem, SummaryImportError
-from .parsing import ParsedSummary, summary_parse
+from .parsing import ParsedSummary, chair_participant, summary_parse
 from .reading import MAX_BYTES, summary_read
 
-__all__ = ["MAX_BYTES", "ParsedSummary", "Problem", "SummaryImportError", "summary_parse", "summary_read"]
+__all__ = [
+    "MAX_BYTES",
+    "ParsedSummary",
+    "Problem",
+    "SummaryImportError",
+    "chair_participant",
+    "summary_parse",
+    "summary_read",
+]

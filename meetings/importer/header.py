@@ -62,6 +62,7 @@ _INTRO = re.compile(
 )
 _TITLE_WORDS = re.compile(r"summary|draft|record|report|minutes|meeting|working group|agenda", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*[,;&]\s*(?:and\s+)?|\s+and\s+")
+_DATE_LEAD_WORDS = {"on", "from", "during", "held", "between"}
 # Longer sentences are not searched for attendance lists: such a list is a sentence, not a page.
 _MAX_SENTENCE = 3000
 
@@ -175,7 +176,7 @@ def _read_dates_and_place(header: Header, sentence: str, line: int, names: Names
         return False
     header.start_date, header.end_date, (start, _end) = found
     header.date_line = line
-    before = re.sub(r"(?:[\s,]|\b(?:on|from|during|held|between)\b)*$", "", sentence[:start])
+    before = _strip_trailing_words(sentence[:start])
     places = list(re.finditer(r"\bin\s+(?=[A-Z])", before))
     if places:
         place = before[places[-1].end():]
@@ -185,6 +186,18 @@ def _read_dates_and_place(header: Header, sentence: str, line: int, names: Names
         return True
     _read_place(header, place, line, names)
     return True
+
+
+def _strip_trailing_words(text: str) -> str:
+    """"... Meeting in Vina del Mar, Chile, on " -> "... Meeting in Vina del Mar, Chile"."""
+    while True:
+        stripped = text.rstrip(" ,")
+        word = stripped.rsplit(" ", 1)[-1]
+        if word.lower() in _DATE_LEAD_WORDS:
+            stripped = stripped[: -len(word)]
+        if stripped == text:
+            return text
+        text = stripped
 
 
 def _read_place(header: Header, place: str, line: int, names: Names) -> None:

@@ -17,7 +17,8 @@ _DECISION = re.compile(
 )
 _DECISION_KINDS = {"took note": "noted"}
 # "The Group agreed that the work plan ... be adopted": the decision is an adoption.
-_AGREED_TO_BE = re.compile(r"\bagreed\s+that\b.*\bbe\s+(adopted|approved|endorsed|established)\b", re.IGNORECASE)
+_AGREED_THAT = re.compile(r"\s+that\b", re.IGNORECASE)
+_TO_BE = re.compile(r"\bbe\s+(adopted|approved|endorsed|established)\b", re.IGNORECASE)
 _PROJECTS_ITEM = re.compile(r"project", re.IGNORECASE)
 _PROJECT_LEAD = re.compile(r"project|proposal|initiative|programme|program", re.IGNORECASE)
 SYMBOL = re.compile(
@@ -117,7 +118,8 @@ def parse_item(heading: Heading, lines: list[str], end: int, problems: list[Prob
             decision = _DECISION.match(sentence)
             if decision:
                 verb = re.sub(r"\s+", " ", decision.group("verb").lower())
-                passive = _AGREED_TO_BE.search(sentence) if verb == "agreed" else None
+                agreed_that = verb == "agreed" and _AGREED_THAT.match(sentence, decision.end())
+                passive = _TO_BE.search(sentence, decision.end()) if agreed_that else None
                 verb = passive.group(1).lower() if passive else verb
                 decisions.append({"kind": _DECISION_KINDS.get(verb, verb), "text": sentence})
             else:

@@ -1,7 +1,7 @@
 """A chair's summary's text -> the record dict of ``meetings.record``, plus what was not recognised."""
 from dataclasses import dataclass
 
-from ..models import Forum, Meeting, MeetingStatus
+from ..models import Forum, Meeting, MeetingStatus, Participant
 from .errors import Problem, SummaryImportError
 from .header import Names, parse_header, split_chair_title
 from .items import find_documents, find_headings, parse_item
@@ -56,8 +56,23 @@ def summary_parse(text: str, *, forum: str | None = None) -> ParsedSummary:
     return ParsedSummary(record=record, problems=problems, lines=lines)
 
 
-def _limit(field: str) -> int:
-    return Meeting._meta.get_field(field).max_length
+def _limit(field: str, model=Meeting) -> int:
+    return model._meta.get_field(field).max_length
+
+
+def chair_participant(name: str, title: str, economy: str | None) -> dict:
+    """The chair as an entry of the record's participant list (sex from Mr / Ms / Mrs, else not stated)."""
+    position, employer = split_chair_title(title)
+    honorific = name.lower().split(".")[0].split(" ")[0]
+    sex = {"mr": "male", "ms": "female", "mrs": "female", "miss": "female"}.get(honorific, "other")
+    return {
+        "name": name[: _limit("name", Participant)],
+        "title": position[: _limit("title", Participant)],
+        "organisation": employer[: _limit("employer", Participant)],
+        "represents": economy,
+        "sex": sex,
+        "role": "chair",
+    }
 
 
 def _record(header, forum, forums, items, projects, documents, problems: list[Problem]) -> dict:
@@ -99,15 +114,7 @@ def _record(header, forum, forums, items, projects, documents, problems: list[Pr
     if not items:
         missing("Agenda items: no numbered headings (“1. Title”) found.")
     chair_economy = header.chair_economy.name if header.chair_economy else None
-    participants = []
-    if chair_name:
-        title, employer = split_chair_title(chair_title)
-        sex = "female" if chair_name.lower().startswith(("ms", "mrs", "miss")) else (
-            "male" if chair_name.lower().startswith("mr") else "other")
-        participants.append({
-            "name": chair_name, "title": title, "organisation": employer,
-            "represents": chair_economy, "sex": sex, "role": "chair",
-        })
+    participants = [chair_participant(chair_name, chair_title, chair_economy)] if chair_name else []
     return {
         "forum": forum,
         "number": number,

@@ -1,4 +1,5 @@
 """Lines, paragraphs, bullets and sentences of a summary's text, keeping their line numbers."""
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -30,21 +31,19 @@ class Block:
     line: int
     text: str
     bullet: bool = False
-    # (offset in text, line number) for each joined line, to place sentences.
-    starts: list[tuple[int, int]] = field(default_factory=list)
+    # Offsets in text where each joined line starts, and those lines' numbers, to place sentences.
+    offsets: list[int] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
 
     def line_at(self, offset: int) -> int:
-        line = self.line
-        for start, number in self.starts:
-            if start <= offset:
-                line = number
-        return line
+        index = bisect.bisect_right(self.offsets, offset) - 1
+        return self.numbers[index] if index >= 0 else self.line
 
 
 def blocks(numbered_lines: list[tuple[int, str]]) -> list[Block]:
     """Paragraphs and bullets: a blank line or a bullet starts a new one, wrapped lines are joined."""
-    result: list[Block] = []
-    current: Block | None = None
+    groups: list[tuple[bool, list[tuple[int, str]]]] = []
+    current: list[tuple[int, str]] | None = None
     previous = ""
     for number, line in numbered_lines:
         stripped = line.strip()
@@ -54,15 +53,27 @@ def blocks(numbered_lines: list[tuple[int, str]]) -> list[Block]:
         bullet = BULLET.match(line)
         wrapped = current is not None and len(previous) >= WRAPPED_LINE and not _SENTENCE_END.search(previous)
         if bullet:
-            current = Block(line=number, text=bullet.group("text").strip(), bullet=True, starts=[(0, number)])
-            result.append(current)
+            current = [(number, bullet.group("text").strip())]
+            groups.append((True, current))
         elif wrapped:
-            current.starts.append((len(current.text) + 1, number))
-            current.text = f"{current.text} {stripped}"
+            current.append((number, stripped))
         else:
-            current = Block(line=number, text=stripped, starts=[(0, number)])
-            result.append(current)
+            current = [(number, stripped)]
+            groups.append((False, current))
         previous = stripped
+    result = []
+    for is_bullet, parts in groups:
+        offsets, position = [], 0
+        for _number, text in parts:
+            offsets.append(position)
+            position += len(text) + 1
+        result.append(Block(
+            line=parts[0][0],
+            text=" ".join(text for _number, text in parts),
+            bullet=is_bullet,
+            offsets=offsets,
+            numbers=[number for number, _text in parts],
+        ))
     return result
 
 
