@@ -340,3 +340,55 @@ def test_export_try_again_after_failure_renders(
 
     assert list(SummaryExport.objects.values_list("status", flat=True)) == ["done", "failed"]
     assert SummaryExport.objects.exclude(pk=failed.pk).get().file.name != ""
+
+
+# The panel on the meeting page.
+
+
+def test_summary_panel_shows_staff_the_export_button_and_every_export(secretariat_client, draft_meeting, users):
+    _stored_export(draft_meeting, users["chair"], is_draft=True)
+
+    page = secretariat_client.get(reverse("meetings:detail", args=[draft_meeting.pk])).content.decode()
+
+    assert f'action="{reverse("meetings:summary_export", args=[draft_meeting.pk])}"' in page
+    assert ">Export chair's summary</button>" in page
+    assert "PDF, 1 page</a>" in page
+    assert "· chair · draft" in page
+
+
+def _panel(rf, user, meeting) -> str:
+    from django.template.loader import render_to_string
+
+    request = rf.get("/")
+    request.user = user
+    return render_to_string("meetings/partials/summary_panel.html", {"meeting": meeting}, request=request)
+
+
+def test_summary_panel_delegate_of_adopted_meeting_sees_no_button(rf, demo_meeting, users):
+    page = _panel(rf, users["delegate"], demo_meeting)
+
+    assert "Export chair" not in page
+    assert "No export yet" not in page
+
+
+def test_summary_panel_shows_delegates_adopted_exports_only_and_no_button(rf, demo_meeting, users):
+    _stored_export(demo_meeting, users["secretariat"], is_draft=True)
+    adopted = _stored_export(demo_meeting, users["secretariat"], is_draft=False)
+
+    page = _panel(rf, users["delegate"], demo_meeting)
+
+    assert reverse("meetings:summary_export", args=[demo_meeting.pk]) not in page
+    assert page.count('href="/meetings/summary-exports/') == 1
+    assert reverse("meetings:summary_export_download", args=[adopted.pk]) in page
+    assert reverse("meetings:summary_preview", args=[demo_meeting.pk]) in page
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_summary_panel_query_count_constant(rf, secretariat_user, demo_meeting, django_assert_num_queries, rows):
+    for _ in range(rows):
+        _stored_export(demo_meeting, secretariat_user, is_draft=False)
+
+    with django_assert_num_queries(2):  # the user's roles, the exports with who asked
+        html = _panel(rf, secretariat_user, demo_meeting)
+
+    assert html.count("PDF, 1 page</a>") == rows
