@@ -25,9 +25,8 @@ class SummaryUploadForm(forms.Form):
         if upload is None or forum is None:
             return cleaned
         if upload.size > MAX_BYTES:
-            self.add_error(
-                "file", f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB."
-            )
+            limit = MAX_BYTES // 1024 // 1024
+            self.add_error("file", f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is {limit} MB.")
             return cleaned
         try:
             text = summary_read(upload.read(), upload.name or "")

@@ -25,13 +25,15 @@ _NUMBER = re.compile(
     r"(?<![0-9])([0-9]{1,3})\s*(?:st|nd|rd|th)\b[^.;:]{0,80}?\bmeeting\b", re.IGNORECASE
 )
 _NUMBER_WORDS = re.compile(
-    r"\b(?:(twenty|thirty|forty|fifty|sixty)[- ]?)?(" + "|".join(ORDINAL_WORDS) + r")\b[^.;:]{0,80}?\bmeeting\b",
+    r"\b(?:(twenty|thirty|forty|fifty|sixty)[- ]?)?(" + "|".join(ORDINAL_WORDS) + r")\b"
+    r"[^.;:]{0,80}?\bmeeting\b",
     re.IGNORECASE,
 )
 _CHAIRED_BY = re.compile(r"\bchaired\s+by\s+(?P<chair>.+)$", re.IGNORECASE)
 _CHAIRED_THE = re.compile(r"^(?P<chair>.+?),?\s+chaired\s+the\s+meeting\b", re.IGNORECASE)
-_CHAIR_ROLE = re.compile(r"^(?:the\s+|its\s+)?(?:[A-Z]{2,10}\s+)?(?:vice[- ])?chair(?:man|person|woman)?\b.*$",
-                         re.IGNORECASE)
+_CHAIR_ROLE = re.compile(
+    r"^(?:the\s+|its\s+)?(?:[A-Z]{2,10}\s+)?(?:vice[- ])?chair(?:man|person|woman)?\b.*$", re.IGNORECASE
+)
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|H\.?E|Hon|Amb|Sr|Sra|Lic|Ing)\b\.?", re.IGNORECASE)
 _ORGANISATION_WORDS = re.compile(
     r"^(?:the\s+)?(?:Ministry|Department|Agency|Office|Bureau|Administration|Council|Corporation|"
@@ -41,8 +43,8 @@ _ORGANISATION_WORDS = re.compile(
 _MEMBERS = [
     re.compile(r"\b(?:representatives|delegates|delegations|members)\s+(?:from|of)\s+(?P<list>.+?)\s+"
                r"(?:participated|attended|were\s+present|took\s+part|joined)\b", re.IGNORECASE),
-    re.compile(r"\b(?:was|were)\s+attended\s+by\s+(?:(?:representatives|delegates|delegations)\s+(?:from|of)\s+)?"
-               r"(?P<list>.+?)\.?$", re.IGNORECASE),
+    re.compile(r"\b(?:was|were)\s+attended\s+by\s+"
+               r"(?:(?:representatives|delegates|delegations)\s+(?:from|of)\s+)?(?P<list>.+?)\.?$", re.IGNORECASE),
     re.compile(r"^(?:the\s+)?following\s+(?:member\s+)?economies\s+(?:participated|attended|were\s+present)"
                r"[^:]*:\s*(?P<list>.+?)\.?$", re.IGNORECASE),
 ]
@@ -51,13 +53,14 @@ _OTHERS = [
     re.compile(r"^(?P<list>.+?)\s+also\s+(?:attended|participated)\b", re.IGNORECASE),
     re.compile(r"^(?P<list>.+?)\s+(?:attended|participated)(?:\s+in\s+the\s+meeting)?\s+as\s+(?:an?\s+)?"
                r"(?:observers?|guests?)\b", re.IGNORECASE),
-    re.compile(r"^(?:observers?|guests?)\s+from\s+(?P<list>.+?)\s+(?:also\s+)?(?:attended|participated|were\s+present)\b",
-               re.IGNORECASE),
+    re.compile(r"^(?:observers?|guests?)\s+from\s+(?P<list>.+?)\s+(?:also\s+)?"
+               r"(?:attended|participated|were\s+present)\b", re.IGNORECASE),
 ]
 _LIST_LEAD = re.compile(r"^(?:(?:representatives|delegates|delegations|observers|guests)\s+(?:from|of)\s+)",
                         re.IGNORECASE)
 _INTRO = re.compile(
-    r"\bfollowing\s+(?:issues|items|agenda|matters|topics|subjects)\b|\badopted\s+the\s+(?:draft\s+)?agenda\b",
+    r"\bfollowing\s+(?:issues|items|agenda|matters|topics|subjects)\b"
+    r"|\badopted\s+the\s+(?:draft\s+)?agenda\b",
     re.IGNORECASE,
 )
 _TITLE_WORDS = re.compile(r"summary|draft|record|report|minutes|meeting|working group|agenda", re.IGNORECASE)

@@ -5,7 +5,9 @@ from dataclasses import dataclass
 from .errors import Problem
 from .text import BULLET, blocks, sentences, tidy_title
 
-_HEADING = re.compile(r"^\s*(?:(?:agenda\s+)?item\s+)?([0-9]{1,3})(?![0-9])\s*[.):]?\s*(.*?)\s*$", re.IGNORECASE)
+_HEADING = re.compile(
+    r"^\s*(?:(?:agenda\s+)?item\s+)?([0-9]{1,3})(?![0-9])\s*[.):]?\s*(.*?)\s*$", re.IGNORECASE
+)
 MAX_TITLE = 200
 _DECISION = re.compile(
     r"^(?:(?:The|This)\s+(?:Working\s+Group|Group|Meeting|SMEWG|Members|Member\s+Economies|Economies)"
@@ -49,7 +51,10 @@ def _looks_like_title(text: str) -> bool:
 
 
 def find_headings(lines: list[str], problems: list[Problem]) -> list[Heading]:
-    """Numbered headings in sequence 1, 2, 3 ...: "2. Work Plan", "2.\\nWork Plan", "3APEC Secretariat Report"."""
+    """Numbered headings in sequence 1, 2, 3 ...
+
+    Forms: "2. Work Plan", "2.\\nWork Plan", "4. \\nImplementation of ...", "3APEC Secretariat Report".
+    """
     headings: list[Heading] = []
     expected = 1
     index = 0
@@ -74,13 +79,14 @@ def find_headings(lines: list[str], problems: list[Problem]) -> list[Heading]:
             if expected < number <= expected + 3:
                 problems.append(Problem(
                     index + 1, "line",
-                    f"Looks like the heading of agenda item {number}, but item {expected} was expected: kept as text.",
+                    f"Looks like the heading of agenda item {number}, but item {expected} was expected: "
+                    "kept as text.",
                 ))
         index += 1
     return headings
 
 
-def parse_item(heading: Heading, lines: list[str], end: int, problems: list[Problem]) -> tuple[dict, list[dict]]:
+def parse_item(heading: Heading, lines: list[str], end: int) -> tuple[dict, list[dict]]:
     """The item dict (number, title, text, decisions, actions) and the projects it lists."""
     numbered = [(i + 1, lines[i]) for i in range(heading.body_start, end)]
     texts: list[str] = []

@@ -47,7 +47,7 @@ def summary_parse(text: str, *, forum: str | None = None) -> ParsedSummary:
     items, projects = [], []
     for position, heading in enumerate(headings):
         end = headings[position + 1].index if position + 1 < len(headings) else len(lines)
-        item, item_projects = parse_item(heading, lines, end, problems)
+        item, item_projects = parse_item(heading, lines, end)
         items.append(item)
         projects.extend(item_projects)
     problems = header.problems + problems

@@ -58,7 +58,9 @@ def _plain_text(data: bytes) -> str:
 
 def _refuse_binary(text: str) -> None:
     controls = sum(
-        1 for char in text if char not in _ALLOWED_CONTROLS and unicodedata.category(char) in ("Cc", "Cs", "Co")
+        1
+        for char in text
+        if char not in _ALLOWED_CONTROLS and unicodedata.category(char) in ("Cc", "Cs", "Co")
     )
     if "\x00" in text or controls > max(2, len(text) * MAX_CONTROL_SHARE):
         raise SummaryImportError("This is a binary file, not a text or .docx summary.")

@@ -4,6 +4,7 @@ The uploaded text is kept between the steps as a file in the default storage
 (``summary-imports/<token>.txt``), its token in the user's session, so nothing becomes a
 meeting before the user confirms and no one else can open the review.
 """
+import datetime
 import secrets
 
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import secretariat_required
@@ -21,15 +23,29 @@ from ..models import Forum, MeetingStatus
 from ..services import MeetingExists, RecordError, meeting_save_record
 
 SESSION_KEY = "summary_imports"
+PENDING_DIR = "summary-imports"
 # Uploads a session keeps for review at once; older ones are deleted.
 KEEP_PENDING = 3
+# Uploads left unreviewed longer than this (any session's) are deleted at the next upload.
+PENDING_MAX_AGE = datetime.timedelta(days=1)
 
 
 def _pending_path(token: str) -> str:
-    return f"summary-imports/{token}.txt"
+    return f"{PENDING_DIR}/{token}.txt"
+
+
+def _pending_delete_stale() -> None:
+    if not default_storage.exists(PENDING_DIR):
+        return
+    cutoff = timezone.now() - PENDING_MAX_AGE
+    for name in default_storage.listdir(PENDING_DIR)[1]:
+        path = f"{PENDING_DIR}/{name}"
+        if default_storage.get_modified_time(path) < cutoff:
+            default_storage.delete(path)
 
 
 def _pending_store(request, *, text: str, filename: str, forum: str) -> str:
+    _pending_delete_stale()
     pending = dict(request.session.get(SESSION_KEY, {}))
     token = secrets.token_urlsafe(16)
     default_storage.save(_pending_path(token), ContentFile(text.encode("utf-8")))
@@ -90,7 +106,9 @@ def summary_import_review(request, token: str):
     if request.method == "POST" and form.is_valid():
         try:
             meeting = meeting_save_record(
-                record=form.apply(parsed.record), replace=form.cleaned_data["replace"], status=MeetingStatus.DRAFTED
+                record=form.apply(parsed.record),
+                replace=form.cleaned_data["replace"],
+                status=MeetingStatus.DRAFTED,
             )
         except MeetingExists as error:
             form.add_error("number", f"{error} Tick “Replace” below to replace it.")

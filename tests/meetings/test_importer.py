@@ -368,3 +368,8 @@ def test_import_summary_incomplete_record_not_saved_with_reasons(tmp_path):
         _import(path, "--forum", "SMEWG")
 
     assert Meeting.objects.count() == 0
+
+
+def test_import_summary_unknown_forum_is_a_command_error():
+    with pytest.raises(CommandError, match="Unknown forum XYZ; the forums are: SMEWG."):
+        _import(SEED, "--forum", "XYZ", "--dry-run")

@@ -222,3 +222,37 @@ def test_summary_import_confirm_record_problems_listed(secretariat_client):
         "Document 3: symbol 2006/SMEWG/027 is already registered at another meeting."
     ]
     assert not Meeting.objects.filter(number=22).exists()
+
+
+def test_summary_import_docx_upload_reviewed(secretariat_client):
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+
+    response = _upload(secretariat_client, name="summary.docx", content=buffer.getvalue())
+    review = secretariat_client.get(response["Location"])
+
+    assert review.context["form"].initial["number"] == 14
+    assert len(review.context["record"]["agenda_items"]) == 11
+
+
+def test_summary_import_stale_uploads_of_any_session_deleted(secretariat_client, settings):
+    import os
+    import time
+
+    stale = Path(settings.MEDIA_ROOT) / "summary-imports" / "old.txt"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("old")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(stale, (two_days_ago, two_days_ago))
+
+    _upload(secretariat_client)
+
+    assert not stale.exists()
+    assert len(list(stale.parent.iterdir())) == 1

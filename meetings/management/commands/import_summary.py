@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.importer import MAX_BYTES, SummaryImportError, summary_parse, summary_read
-from meetings.models import MeetingStatus
+from meetings.models import Forum, MeetingStatus
 from meetings.services import MeetingExists, RecordError, meeting_save_record
 
 
@@ -22,6 +22,9 @@ class Command(BaseCommand):
         parser.add_argument("--replace", action="store_true", help="Replace a meeting with the same number.")
 
     def handle(self, *args, file, forum, dry_run, replace, **options):
+        if forum and not Forum.objects.filter(code=forum.upper()).exists():
+            known = ", ".join(Forum.objects.values_list("code", flat=True))
+            raise CommandError(f"Unknown forum {forum}; the forums are: {known}.")
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"{file}: no such file.")
