@@ -164,7 +164,21 @@ def browser_sign_in(page, username: str, password: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-# A real Celery worker against the real broker and the test database.
+# Celery: in-process for most tests, a real worker where the behaviour depends on it.
+
+
+@pytest.fixture
+def eager_tasks():
+    """Run tasks in-process (as on a laptop without a broker), whatever the environment says.
+
+    The app reads Django's upper-case CELERY_* names, which win over Celery's own keys.
+    """
+    from smewg.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.update(CELERY_TASK_ALWAYS_EAGER=True)
+    yield
+    app.conf.update(CELERY_TASK_ALWAYS_EAGER=before)
 
 
 def _database_is_shared() -> bool:
@@ -201,7 +215,9 @@ def celery_worker_process(transactional_db, settings):
     from smewg.celery import app
 
     app.conf.task_default_queue = queue
-    app.conf.task_always_eager = False
+    eager_before = app.conf.task_always_eager
+    # Django's upper-case CELERY_* names win over Celery's own keys: set those.
+    app.conf.update(CELERY_TASK_ALWAYS_EAGER=False)
     celery = shutil.which("celery", path=str(Path(sys.executable).parent)) or "celery"
     log = (ARTIFACTS / "worker.log")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -228,5 +244,5 @@ def celery_worker_process(transactional_db, settings):
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
-            app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+            app.conf.update(CELERY_TASK_ALWAYS_EAGER=eager_before)
             app.conf.task_default_queue = "celery"

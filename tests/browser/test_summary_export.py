@@ -8,7 +8,6 @@ from playwright.sync_api import expect
 
 from meetings.models import Meeting
 from tests.conftest import browser_sign_in
-from tests.meetings.summary_fixtures import eager_tasks  # noqa: F401
 
 
 @pytest.mark.browser

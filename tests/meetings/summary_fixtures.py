@@ -31,20 +31,6 @@ ROLES = {"secretariat": Role.SECRETARIAT, "chair": Role.CHAIR, "delegate": Role.
 
 
 @pytest.fixture
-def eager_tasks():
-    """Run tasks in-process even when REDIS_URL names a broker (no worker in these tests).
-
-    The app reads Django's CELERY_* names, which win over the lower-case keys: set those.
-    """
-    from smewg.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.update(CELERY_TASK_ALWAYS_EAGER=True)
-    yield
-    app.conf.update(CELERY_TASK_ALWAYS_EAGER=previous)
-
-
-@pytest.fixture
 def draft_meeting(demo_meeting) -> Meeting:
     Meeting.objects.filter(pk=demo_meeting.pk).update(status="drafted")
     demo_meeting.refresh_from_db()

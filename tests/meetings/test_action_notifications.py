@@ -11,7 +11,6 @@ from meetings.models import ActionStatus, Economy
 from meetings.notifications import overdue_digest, overdue_digest_messages, overdue_digest_send
 from meetings.services import action_report_progress
 from meetings.tasks import overdue_actions_digest
-from smewg.celery import app
 from tests.conftest import ARTIFACTS
 from tests.factories import ActionFactory, AgendaItemFactory, MeetingFactory
 from tests.meetings.actions_arrange import two_economies
@@ -19,18 +18,6 @@ from tests.meetings.actions_arrange import two_economies
 pytestmark = pytest.mark.django_db
 
 FIXED_TODAY = datetime.date(2003, 1, 10)
-
-
-@pytest.fixture
-def eager_tasks():
-    """Run tasks in-process (as on a laptop without a broker), whatever the environment says.
-
-    The app reads Django's CELERY_* names, which win over the lower-case keys: set those.
-    """
-    before = (app.conf.task_always_eager, app.conf.task_eager_propagates)
-    app.conf.update(CELERY_TASK_ALWAYS_EAGER=True, CELERY_TASK_EAGER_PROPAGATES=True)
-    yield
-    app.conf.update(CELERY_TASK_ALWAYS_EAGER=before[0], CELERY_TASK_EAGER_PROPAGATES=before[1])
 
 
 @pytest.fixture
