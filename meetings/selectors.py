@@ -224,3 +224,19 @@ def action_timeline(action: Action) -> list[TimelineEntry]:
                 )
         previous = record
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
+
+
+def meetings_visible_to(user, meetings: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:
+    """The meetings whose record ``user`` may read.
+
+    Secretariat and Chair read every record, drafts included; delegates read adopted
+    records; a signed-in user with no role reads none.
+    """
+    from accounts.roles import can_read_drafts, is_delegate
+
+    meetings = Meeting.objects.all() if meetings is None else meetings
+    if can_read_drafts(user):
+        return meetings
+    if is_delegate(user):
+        return meetings.filter(status=MeetingStatus.ADOPTED)
+    return meetings.none()

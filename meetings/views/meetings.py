@@ -1,5 +1,6 @@
 """Meeting pages: the list, the record as it reads, the header form and the lifecycle."""
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -11,13 +12,22 @@ from accounts.permissions import drafts_reader_required, secretariat_required
 from accounts.roles import is_secretariat
 
 from ..concurrency import StaleEdit, changes_from_form, conflict_response, update_if_current
-from ..forms.meetings import HEADER_FIELDS, MeetingCreateForm, MeetingFilterForm, MeetingForm, MeetingStatusForm
+from ..forms.meetings import (
+    HEADER_FIELDS,
+    MeetingCreateForm,
+    MeetingFilterForm,
+    MeetingForm,
+    MeetingStatusForm,
+)
 from ..models import AgendaItem, AttendanceCapacity, Economy, Meeting, MeetingStatus, Sex
 from ..permissions import meeting_edit_view
 from ..record import meeting_for_record
+from ..selectors import meetings_visible_to
 from ..services import MeetingStatusRefused, meeting_change_status, meeting_status_choices_for
 
 MEETINGS_PER_PAGE = 25
+DRAFT_RECORD = "This record is not adopted yet: until then only the secretariat and the chair may read it."
+
 
 
 def _posted(request, what: str = "POST"):
@@ -54,13 +64,13 @@ def meetings_filtered(form: MeetingFilterForm):
     return meetings
 
 
-@drafts_reader_required
+@login_required
 def meeting_list(request):
     years = [date.year for date in Meeting.objects.dates("start_date", "year", order="DESC")]
     form = MeetingFilterForm(request.GET or None, years=years)
     if form.is_bound and not form.is_valid():
         messages.warning(request, "Some filters were not understood and are ignored: see the marked fields.")
-    page = Paginator(meetings_filtered(form), MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(meetings_visible_to(request.user, meetings_filtered(form)), MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "meetings/meeting_list.html", {
@@ -108,9 +118,11 @@ def participant_summary(participants) -> dict:
     return {"total": len(participants), "by_sex": by_sex}
 
 
-@drafts_reader_required
+@login_required
 def meeting_detail(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
+    if not meetings_visible_to(request.user, Meeting.objects.filter(pk=pk)).exists():
+        raise PermissionDenied(DRAFT_RECORD)
     meeting = meeting_for_record(meeting.pk)
     items = _attach_to_items(meeting)
     actions = [(item, action) for item in items for action in item.actions.all()]

@@ -66,10 +66,10 @@ def test_meeting_pages_anonymous_redirects_to_login(client, name):
     assert response.url.startswith(reverse("login"))
 
 
-@pytest.mark.parametrize("name", READ_PAGES + EDIT_PAGES + ["meetings:status"])
+@pytest.mark.parametrize("name", ["meetings:detail"] + EDIT_PAGES + ["meetings:status"])
 @pytest.mark.parametrize("user_fixture", ["delegate_user", "other_delegate_user"])
 def test_meeting_pages_delegate_forbidden(client, request, name, user_fixture):
-    meeting = MeetingFactory()
+    meeting = MeetingFactory()  # held, not adopted: delegates read adopted records only
     client.force_login(request.getfixturevalue(user_fixture))
 
     response = client.get(_url(name, meeting))
@@ -336,3 +336,42 @@ def test_meeting_edit_missing_version_is_a_field_error(secretariat_client):
 
     assert response.status_code == 200
     assert "version" in response.context["form"].errors
+
+
+# Delegates read adopted records, and only those.
+
+
+def test_meeting_detail_delegate_reads_adopted_record(delegate_client):
+    meeting = MeetingFactory(status="adopted", city="Vina del Mar")
+
+    response = delegate_client.get(reverse("meetings:detail", args=[meeting.pk]))
+
+    assert response.status_code == 200
+    assert "Edit details" not in response.content.decode()
+
+
+def test_meeting_detail_delegate_refused_draft_with_reason(delegate_client):
+    meeting = MeetingFactory(status="circulated")
+
+    response = delegate_client.get(reverse("meetings:detail", args=[meeting.pk]))
+
+    assert response.status_code == 403
+    assert "not adopted yet" in response.content.decode()
+
+
+def test_meeting_list_delegate_sees_only_adopted(delegate_client):
+    MeetingFactory(status="adopted", city="Vina del Mar")
+    MeetingFactory(status="drafted", city="Acapulco")
+
+    response = delegate_client.get(reverse("meetings:list"))
+
+    assert [m.city for m in response.context["meetings"]] == ["Vina del Mar"]
+
+
+def test_meeting_list_user_without_role_sees_none(client, django_user_model):
+    MeetingFactory(status="adopted")
+    client.force_login(django_user_model.objects.create_user("nobody", password="pw"))
+
+    response = client.get(reverse("meetings:list"))
+
+    assert list(response.context["meetings"]) == []
