@@ -1,0 +1,42 @@
+"""Writes to the meeting record that do more than save one form, one module per area.
+
+Every public function takes keyword-only arguments and runs in one transaction; tasks are
+queued with ``transaction.on_commit``. Import them from here: ``from meetings.services
+import meeting_change_status``.
+"""
+from .actions import ActionProgressRefused, action_report_progress
+from .agenda import action_add, agenda_item_add, agenda_item_delete, agenda_item_move, agenda_renumber, decision_add
+from .meeting import (
+    MEETING_STATUS_ORDER,
+    MeetingStatusRefused,
+    attendance_replace,
+    meeting_change_status,
+    meeting_status_choices_for,
+    participants_import,
+)
+from .record import CAPACITY_FOR_KIND, MeetingExists, RecordError, meeting_save_record
+from .summary import summary_export_fail, summary_export_render, summary_export_request
+
+__all__ = [
+    "CAPACITY_FOR_KIND",
+    "MEETING_STATUS_ORDER",
+    "ActionProgressRefused",
+    "MeetingExists",
+    "MeetingStatusRefused",
+    "RecordError",
+    "action_add",
+    "action_report_progress",
+    "agenda_item_add",
+    "agenda_item_delete",
+    "agenda_item_move",
+    "agenda_renumber",
+    "attendance_replace",
+    "decision_add",
+    "meeting_change_status",
+    "meeting_save_record",
+    "meeting_status_choices_for",
+    "participants_import",
+    "summary_export_fail",
+    "summary_export_render",
+    "summary_export_request",
+]

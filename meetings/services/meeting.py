@@ -1,0 +1,108 @@
+"""The meeting's lifecycle and its attendance and participants."""
+
+from django.db import transaction
+from django.db.models import F
+
+from accounts.roles import is_chair, is_secretariat
+
+from ..models import (
+    Attendance,
+    Meeting,
+    MeetingStatus,
+    Participant,
+)
+
+# The record's lifecycle: planned -> held -> summary drafted -> circulated -> adopted.
+
+MEETING_STATUS_ORDER = [
+    MeetingStatus.PLANNED,
+    MeetingStatus.HELD,
+    MeetingStatus.DRAFTED,
+    MeetingStatus.CIRCULATED,
+    MeetingStatus.ADOPTED,
+]
+
+
+class MeetingStatusRefused(ValueError):
+    """A status change the user may not make, or that needs a reason; the message says why."""
+
+
+def meeting_status_choices_for(*, meeting: Meeting, user) -> list[tuple[str, str]]:
+    """The statuses ``user`` may move ``meeting`` to (forward one step, or back for the Secretariat)."""
+
+    index = MEETING_STATUS_ORDER.index(meeting.status)
+    labels = dict(MeetingStatus.choices)
+    if is_secretariat(user):
+        allowed = MEETING_STATUS_ORDER[index + 1:index + 2] + MEETING_STATUS_ORDER[:index][::-1]
+    elif is_chair(user) and meeting.status == MeetingStatus.CIRCULATED:
+        allowed = [MeetingStatus.ADOPTED]
+    else:
+        allowed = []
+    return [(status, labels[status]) for status in allowed]
+
+
+@transaction.atomic
+def meeting_change_status(*, meeting: Meeting, user, status: str, reason: str = "") -> Meeting:
+    """Move a meeting along its lifecycle, keeping who, when and why in its history.
+
+    The Secretariat moves a meeting forward one step at a time, and may move it back to an
+    earlier status with a reason; moving an adopted record back is "reopening" it, which
+    unlocks it for edits. The Chair may only mark a circulated summary adopted. Raises
+    ``MeetingStatusRefused`` with a sentence for the user otherwise.
+    """
+
+    if status not in MeetingStatus.values:
+        raise MeetingStatusRefused(f"“{status}” is not a meeting status.")
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if status == meeting.status:
+        raise MeetingStatusRefused(f"The meeting is already “{meeting.get_status_display()}”.")
+    if status not in dict(meeting_status_choices_for(meeting=meeting, user=user)):
+        raise MeetingStatusRefused(
+            f"You may not move this meeting from “{meeting.get_status_display()}” to "
+            f"“{MeetingStatus(status).label}”."
+        )
+    backwards = MEETING_STATUS_ORDER.index(status) < MEETING_STATUS_ORDER.index(meeting.status)
+    reason = (reason or "").strip()
+    if backwards and not reason:
+        what = "reopen an adopted record" if meeting.is_locked else "move a meeting back"
+        raise MeetingStatusRefused(f"Give a reason to {what}; the history keeps it.")
+    meeting.status = status
+    meeting.version = F("version") + 1
+    meeting._history_user = user
+    meeting._change_reason = reason or f"Status changed to “{MeetingStatus(status).label}”."
+    meeting.save()
+    meeting.refresh_from_db()
+    return meeting
+
+
+@transaction.atomic
+def attendance_replace(*, meeting: Meeting, economies: dict, organisations: dict) -> None:
+    """Make the meeting's attendance exactly ``economies`` and ``organisations`` ({obj: capacity}).
+
+    Rows that stay are updated in place and rows that go are deleted one by one, so the
+    history shows each economy or organisation added, removed or changed in capacity.
+    """
+    wanted = {("economy", obj.pk): capacity for obj, capacity in economies.items()}
+    wanted |= {("organisation", obj.pk): capacity for obj, capacity in organisations.items()}
+    for attendance in Attendance.objects.filter(meeting=meeting):
+        key = ("economy", attendance.economy_id) if attendance.economy_id else ("organisation", attendance.organisation_id)
+        capacity = wanted.pop(key, None)
+        if capacity is None:
+            attendance.delete()
+        elif capacity != attendance.capacity:
+            attendance.capacity = capacity
+            attendance.save()
+    for (kind, pk), capacity in wanted.items():
+        Attendance.objects.create(meeting=meeting, capacity=capacity, **{f"{kind}_id": pk})
+
+
+@transaction.atomic
+def participants_import(*, meeting: Meeting, rows: list) -> list[Participant]:
+    """Add the checked rows of a participant list (``participant_csv.ParticipantRow``) to a meeting."""
+    return [
+        Participant.objects.create(
+            meeting=meeting, name=row.name, title=row.title, employer=row.employer, economy=row.economy,
+            organisation=row.organisation, sex=row.sex, role=row.role, email=row.email,
+        )
+        for row in rows
+    ]

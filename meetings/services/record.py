@@ -1,0 +1,289 @@
+"""Saving a whole meeting record from its export dict (the demo, an imported summary)."""
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from projects.models import Project, ProjectReport, ProjectStatus, ReportKind
+
+from ..models import (
+    Action,
+    ActionStatus,
+    AgendaItem,
+    Attendance,
+    AttendanceCapacity,
+    Decision,
+    DecisionKind,
+    Document,
+    DocumentPurpose,
+    Economy,
+    Forum,
+    Meeting,
+    MeetingStatus,
+    Organisation,
+    OrganisationKind,
+    Participant,
+    ParticipantRole,
+    Sex,
+)
+from ..names import UnknownName, resolve_economy, resolve_organisation, resolve_party
+from ..record import DUE_NEXT_MEETING
+
+CAPACITY_FOR_KIND = {
+    OrganisationKind.SECRETARIAT: AttendanceCapacity.SECRETARIAT,
+    OrganisationKind.OBSERVER: AttendanceCapacity.OBSERVER,
+    OrganisationKind.APEC_BODY: AttendanceCapacity.OBSERVER,
+    OrganisationKind.GUEST: AttendanceCapacity.GUEST,
+}
+
+
+class RecordError(ValueError):
+    """A record that cannot be saved; ``problems`` lists every reason, one sentence each."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(" ".join(problems))
+
+
+class MeetingExists(RecordError):
+    """The forum already has a meeting with this number and replacing was not asked for."""
+
+
+@dataclass
+class _Resolved:
+    problems: list[str] = field(default_factory=list)
+
+    def economy(self, name, where: str) -> Economy | None:
+        if not name:
+            return None
+        try:
+            return resolve_economy(name)
+        except UnknownName:
+            self.problems.append(f"{where}: unknown economy “{name}”.")
+            return None
+
+    def date(self, value, where: str) -> datetime.date | None:
+        try:
+            return datetime.date.fromisoformat(str(value))
+        except ValueError:
+            self.problems.append(f"{where}: “{value}” is not a date (YYYY-MM-DD).")
+            return None
+
+
+def _responsible(names: list[str]) -> tuple[list[Economy], list[Organisation], str]:
+    economies, organisations, others = [], [], []
+    for name in names:
+        try:
+            economy, organisation = resolve_party(name)
+        except UnknownName:
+            others.append(name.strip())
+            continue
+        if economy:
+            economies.append(economy)
+        else:
+            organisations.append(organisation)
+    return economies, organisations, "; ".join(others)
+
+
+def _choice(value, choices, default, where: str, problems: list[str]):
+    if value in (None, ""):
+        return default
+    if value not in choices.values:
+        problems.append(f"{where}: “{value}” is not one of {', '.join(choices.values)}.")
+        return default
+    return value
+
+
+@transaction.atomic
+def meeting_save_record(*, record: dict, replace: bool = False, status: str | None = None) -> Meeting:
+    """Create a meeting from a record dict (the format of ``record.record_from_meeting``).
+
+    Raises ``MeetingExists`` when the forum already has that meeting number and
+    ``replace`` is false, and ``RecordError`` listing every problem found otherwise;
+    nothing is saved unless the whole record is good.
+    """
+    resolved = _Resolved()
+    problems = resolved.problems
+    forum = Forum.objects.filter(code=record.get("forum")).first()
+    if forum is None:
+        raise RecordError([f"Unknown forum “{record.get('forum')}”."])
+    number = record.get("number")
+    if not isinstance(number, int) or number < 1:
+        raise RecordError([f"Meeting number “{number}” is not a positive whole number."])
+    existing = Meeting.objects.filter(forum=forum, number=number).first()
+    if existing and not replace:
+        raise MeetingExists([f"The {existing} is already recorded; replace it or choose another number."])
+
+    start = resolved.date(record.get("start_date"), "Start date")
+    end = resolved.date(record.get("end_date"), "End date")
+    if start and end and end < start:
+        problems.append("End date: the meeting cannot end before it starts.")
+    if not (record.get("city") or "").strip():
+        problems.append("City: required.")
+    chair = record.get("chair") or {}
+    host = resolved.economy(record.get("host_economy"), "Host economy")
+    chair_economy = resolved.economy(chair.get("economy"), "Chair's economy")
+    members = [resolved.economy(name, "Member economies") for name in record.get("member_economies", [])]
+    others = []
+    for name in record.get("other_participants", []):
+        try:
+            others.append(resolve_organisation(name))
+        except UnknownName:
+            economy = resolved.economy(name, "Other participants")
+            if economy:
+                others.append(economy)
+    meeting_status = _choice(status or record.get("status"), MeetingStatus, MeetingStatus.DRAFTED, "Status", problems)
+    if problems:
+        raise RecordError(problems)
+
+    if existing:
+        existing.delete()
+    meeting = Meeting.objects.create(
+        forum=forum,
+        number=number,
+        city=record["city"].strip(),
+        host_economy=host,
+        start_date=start,
+        end_date=end,
+        chair_name=chair.get("name") or "",
+        chair_title=chair.get("title") or "",
+        chair_economy=chair_economy,
+        status=meeting_status,
+    )
+    Attendance.objects.bulk_create(
+        [Attendance(meeting=meeting, economy=economy, capacity=AttendanceCapacity.MEMBER) for economy in set(members)]
+    )
+    for other in others:
+        if isinstance(other, Economy):
+            Attendance.objects.get_or_create(
+                meeting=meeting, economy=other, defaults={"capacity": AttendanceCapacity.GUEST}
+            )
+        else:
+            Attendance.objects.get_or_create(
+                meeting=meeting, organisation=other, defaults={"capacity": CAPACITY_FOR_KIND[other.kind]}
+            )
+    _save_participants(meeting, record.get("participants", []), problems)
+    items = _save_agenda(meeting, record.get("agenda_items", []), problems)
+    _save_projects(meeting, forum, items, record.get("projects", []), problems)
+    _save_documents(meeting, items, record.get("documents", []), problems)
+    if problems:
+        transaction.set_rollback(True)
+        raise RecordError(problems)
+    return meeting
+
+
+def _save_participants(meeting: Meeting, participants: list[dict], problems: list[str]) -> None:
+    for index, data in enumerate(participants, start=1):
+        where = f"Participant {index}"
+        economy = organisation = None
+        if data.get("represents"):
+            try:
+                economy, organisation = resolve_party(data["represents"])
+            except UnknownName as error:
+                problems.append(f"{where}: {error}")
+        Participant.objects.create(
+            meeting=meeting,
+            name=data.get("name") or "",
+            title=data.get("title") or "",
+            employer=data.get("organisation") or "",
+            economy=economy,
+            organisation=organisation,
+            sex=_choice(data.get("sex"), Sex, Sex.OTHER, where, problems),
+            role=_choice(data.get("role"), ParticipantRole, ParticipantRole.DELEGATE, where, problems),
+        )
+
+
+def _save_agenda(meeting: Meeting, agenda_items: list[dict], problems: list[str]) -> dict[int, AgendaItem]:
+    items: dict[int, AgendaItem] = {}
+    for index, data in enumerate(agenda_items, start=1):
+        number = data.get("number") or index
+        where = f"Agenda item {number}"
+        if number in items:
+            problems.append(f"{where}: the number is used twice.")
+            continue
+        if not (data.get("title") or "").strip():
+            problems.append(f"{where}: the title is missing.")
+            continue
+        item = AgendaItem.objects.create(
+            meeting=meeting, position=number, title=data["title"].strip(), text=data.get("text") or ""
+        )
+        items[number] = item
+        for position, decision in enumerate(data.get("decisions", []), start=1):
+            Decision.objects.create(
+                agenda_item=item,
+                position=position,
+                kind=_choice(decision.get("kind"), DecisionKind, DecisionKind.AGREED, where, problems),
+                text=decision.get("text") or "",
+            )
+        for position, action_data in enumerate(data.get("actions", []), start=1):
+            due = action_data.get("due")
+            due_date = None
+            if due and due != DUE_NEXT_MEETING:
+                try:
+                    due_date = datetime.date.fromisoformat(due)
+                except ValueError:
+                    problems.append(f"{where}, action {position}: due “{due}” is not a date or “next meeting”.")
+            economies, organisations, other = _responsible(action_data.get("responsible", []))
+            action = Action.objects.create(
+                agenda_item=item,
+                position=position,
+                text=action_data.get("text") or "",
+                responsible_other=other,
+                due_date=due_date,
+                due_next_meeting=due == DUE_NEXT_MEETING,
+                status=_choice(action_data.get("status"), ActionStatus, ActionStatus.OPEN, where, problems),
+            )
+            action.responsible_economies.set(economies)
+            action.responsible_organisations.set(organisations)
+    return items
+
+
+def _save_projects(meeting, forum, items: dict[int, AgendaItem], projects: list[dict], problems: list[str]) -> None:
+
+    positions: dict[str, int] = {}
+    for index, data in enumerate(projects, start=1):
+        where = f"Project {index}"
+        title = (data.get("title") or "").strip()
+        if not title:
+            problems.append(f"{where}: the title is missing.")
+            continue
+        kind = _choice(data.get("reported_as"), ReportKind, ReportKind.REPORTED, where, problems)
+        project, created = Project.objects.get_or_create(
+            forum=forum,
+            title=title,
+            defaults={"status": _choice(data.get("status"), ProjectStatus, ProjectStatus.ONGOING, where, problems)},
+        )
+        positions[kind] = positions.get(kind, 0) + 1
+        ProjectReport.objects.get_or_create(
+            project=project,
+            meeting=meeting,
+            kind=kind,
+            defaults={"agenda_item": items.get(data.get("agenda_item")), "position": positions[kind]},
+        )
+
+
+def _save_documents(meeting, items: dict[int, AgendaItem], documents: list[dict], problems: list[str]) -> None:
+    for index, data in enumerate(documents, start=1):
+        where = f"Document {index}"
+        symbol = (data.get("symbol") or "").strip()
+        if not symbol:
+            problems.append(f"{where}: the symbol is missing.")
+            continue
+        if Document.objects.filter(symbol=symbol).exclude(meeting=meeting).exists():
+            problems.append(f"{where}: symbol {symbol} is already registered at another meeting.")
+            continue
+        submitted_economy = submitted_organisation = None
+        if data.get("submitted_by"):
+            try:
+                submitted_economy, submitted_organisation = resolve_party(data["submitted_by"])
+            except UnknownName as error:
+                problems.append(f"{where}: submitted by: {error}")
+        Document.objects.create(
+            meeting=meeting,
+            symbol=symbol,
+            title=(data.get("title") or symbol).strip(),
+            purpose=_choice(data.get("purpose"), DocumentPurpose, DocumentPurpose.INFORMATION, where, problems),
+            agenda_item=items.get(data.get("agenda_item")),
+            submitted_by_economy=submitted_economy,
+            submitted_by_organisation=submitted_organisation,
+        )
