@@ -9,8 +9,10 @@ from .agenda import action_add, agenda_item_add, agenda_item_delete, agenda_item
 from .meeting import (
     MEETING_STATUS_ORDER,
     MeetingStatusRefused,
+    SummaryPublicationRefused,
     attendance_replace,
     meeting_change_status,
+    meeting_publish_summary,
     meeting_status_choices_for,
     participants_import,
 )
@@ -24,6 +26,7 @@ __all__ = [
     "MeetingExists",
     "MeetingStatusRefused",
     "RecordError",
+    "SummaryPublicationRefused",
     "action_add",
     "action_report_progress",
     "agenda_item_add",
@@ -33,6 +36,7 @@ __all__ = [
     "attendance_replace",
     "decision_add",
     "meeting_change_status",
+    "meeting_publish_summary",
     "meeting_save_record",
     "meeting_status_choices_for",
     "participants_import",

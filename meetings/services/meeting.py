@@ -106,3 +106,24 @@ def participants_import(*, meeting: Meeting, rows: list) -> list[Participant]:
         )
         for row in rows
     ]
+
+
+class SummaryPublicationRefused(ValueError):
+    """Only an adopted summary may be published; the message says so."""
+
+
+@transaction.atomic
+def meeting_publish_summary(*, meeting: Meeting, user, public: bool) -> Meeting:
+    """Open (or close) the adopted chair's summary to anyone with the link; kept in the history."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if public and meeting.status != MeetingStatus.ADOPTED:
+        raise SummaryPublicationRefused("Only an adopted summary can be published.")
+    if meeting.summary_is_public == public:
+        return meeting
+    meeting.summary_is_public = public
+    meeting.version = F("version") + 1
+    meeting._history_user = user
+    meeting._change_reason = "Summary published to anyone with the link." if public else "Summary unpublished."
+    meeting.save()
+    meeting.refresh_from_db()
+    return meeting

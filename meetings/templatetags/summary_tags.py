@@ -1,12 +1,15 @@
 """``{% summary_exports meeting as exports %}``: the earlier exports of a meeting's chair's
 summary that the signed-in user may see (drafts only for the Secretariat and the Chair),
-newest first, in one query. Used by ``meetings/partials/summary_panel.html``.
+newest first, in one query. Used by ``meetings/partials/summary_panel.html``, with
+``{% public_summary_url meeting as url %}``, the full address of a published summary.
 """
 from django import template
+from django.urls import reverse
 
 from accounts.roles import can_read_drafts
 
 from ..models import SummaryExport
+from ..publication import public_summary_token
 
 register = template.Library()
 
@@ -25,3 +28,9 @@ def summary_exports(context, meeting) -> list[SummaryExport]:
 @register.filter
 def can_read_summary_drafts(user) -> bool:
     return can_read_drafts(user)
+
+
+@register.simple_tag(takes_context=True)
+def public_summary_url(context, meeting) -> str:
+    path = reverse("public_summary", kwargs={"token": public_summary_token(meeting)})
+    return context["request"].build_absolute_uri(path)

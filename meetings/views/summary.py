@@ -5,6 +5,7 @@ and the Chair, adopted summaries for every signed-in user. Only the Secretariat 
 Chair start an export. An export is a ``SummaryExport`` row: the export POST queues it and
 redirects to the status page, which polls the JSON endpoint until it is done or failed.
 """
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
@@ -12,11 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.permissions import drafts_reader_required
+from accounts.permissions import drafts_reader_required, secretariat_required
 from accounts.roles import can_read_drafts
 
 from ..models import Meeting, MeetingStatus, SummaryExport, SummaryExportStatus
-from ..services import summary_export_request
+from ..publication import meeting_from_public_token
+from ..services import SummaryPublicationRefused, meeting_publish_summary, summary_export_request
 from ..summary.render import summary_html
 
 DRAFTS_ONLY = "This chair's summary is a draft: only the Secretariat and the Chair may see it."
@@ -108,3 +110,35 @@ def summary_export_download(request, export_id: int):
     suffix = "-draft" if export.is_draft else ""
     filename = f"{meeting.forum.code}{meeting.number}-chairs-summary{suffix}.pdf"
     return FileResponse(pdf, as_attachment=True, filename=filename, content_type="application/pdf")
+
+
+@secretariat_required
+@require_POST
+def summary_publish(request, pk: int):
+    """Publish the adopted summary to anyone with the link, or stop publishing it."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    choice = request.POST.get("public")
+    if choice not in ("1", "0"):
+        messages.error(request, "Choose whether to publish the summary or to stop publishing it.")
+        return redirect(meeting)
+    try:
+        meeting = meeting_publish_summary(meeting=meeting, user=request.user, public=choice == "1")
+    except SummaryPublicationRefused as refused:
+        messages.error(request, str(refused))
+        return redirect(meeting)
+    if meeting.summary_is_public:
+        messages.success(request, "The summary is published: anyone with the link can read it.")
+    else:
+        messages.success(request, "The summary is no longer published; the link no longer opens it.")
+    return redirect(meeting)
+
+
+@require_GET
+def public_summary(request, token: str):
+    """A published, adopted chair's summary, for anyone with the link (no sign-in)."""
+    meeting = meeting_from_public_token(token)
+    if meeting is None:
+        raise Http404("No published summary at this address.")
+    response = HttpResponse(summary_html(meeting.pk, preview=True, request=request, extra={"public": True}))
+    response["X-Robots-Tag"] = "noindex"
+    return response
