@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from .models import Action, AgendaItem, Attendance, Decision, Document, Economy, Forum, Meeting, Organisation, Participant
 
@@ -41,6 +42,11 @@ class HistoryEntry:
     @property
     def verb(self) -> str:
         return TYPE_WORDS.get(self.kind, self.kind)
+
+
+def person_name(user) -> str:
+    """How the history names who made a change; rows written by a command have no user."""
+    return (user.get_full_name() or user.username) if user else "the system"
 
 
 def _tracked_fields(historical_model) -> list[models.Field]:
@@ -113,6 +119,7 @@ def _label(model, record, names: _Names) -> str:
 def _entries_for(model, records, names: _Names) -> list[HistoryEntry]:
     tracked = _tracked_fields(model.history.model)
     previous_by_object: dict = {}
+    created_entries: dict = {}  # object id -> its "added" entry, until another change follows
     entries = []
     for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
         previous = previous_by_object.get(record.id)
@@ -129,20 +136,68 @@ def _entries_for(model, records, names: _Names) -> list[HistoryEntry]:
                                            names.value(model, model_field, new)))
             elif record.history_type == "+" and new not in (None, "", False):
                 changes.append(FieldChange(str(model_field.verbose_name), "", names.value(model, model_field, new)))
+        m2m_changes = _m2m_changes(model, record, previous, names)
         previous_by_object[record.id] = record
+        creation = created_entries.pop(record.id, None)
+        if m2m_changes and not changes and creation and creation.who == person_name(record.history_user):
+            # Many-to-many values are set just after the object is created: one "added" entry.
+            creation.changes += [FieldChange(c.label, "", c.new) for c in m2m_changes]
+            continue
+        changes += m2m_changes
         if record.history_type == "~" and previous is not None and not changes and not record.history_change_reason:
             continue
         user = record.history_user
         entries.append(HistoryEntry(
             when=record.history_date,
-            who=(user.get_full_name() or user.username) if user else "the system",
+            who=person_name(user),
             what=_label(model, record, names),
             kind=record.history_type,
             reason=record.history_change_reason or "",
             changes=changes,
             sort_key=(record.history_date, model._meta.model_name, record.history_id),
         ))
+        if record.history_type == "+":
+            created_entries[record.id] = entries[-1]
     return entries
+
+
+def _m2m_ids(record, m2m_field) -> set[int]:
+    return record.m2m_ids[m2m_field.name]
+
+
+def _attach_m2m_ids(model, records: list) -> None:
+    """Give each historical row ``m2m_ids``: {field name: ids}, one query per field."""
+    for m2m_field in getattr(model.history.model, "_history_m2m_fields", []):
+        through = HistoricalRecords.m2m_models[m2m_field]
+        target = f"{m2m_field.related_model._meta.model_name}_id"
+        by_row: dict[int, set[int]] = {}
+        pairs = through.objects.filter(history_id__in=[r.history_id for r in records]).values_list("history_id", target)
+        for history_id, target_id in pairs:
+            by_row.setdefault(history_id, set()).add(target_id)
+        for record in records:
+            record.m2m_ids = getattr(record, "m2m_ids", {})
+            record.m2m_ids[m2m_field.name] = by_row.get(record.history_id, set())
+
+
+def _m2m_changes(model, record, previous, names: _Names) -> list[FieldChange]:
+    """Changes to the many-to-many fields the history keeps (an action's responsible economies)."""
+    changes = []
+    for m2m_field in getattr(model.history.model, "_history_m2m_fields", []):
+        new = _m2m_ids(record, m2m_field)
+        old = _m2m_ids(previous, m2m_field) if previous is not None else set()
+        if record.history_type == "-" or new == old:
+            continue
+        labels = names.related.get(m2m_field.related_model, {})
+        def show(ids):
+            return "; ".join(sorted(labels.get(pk, f"#{pk}") for pk in ids))
+        changes.append(FieldChange(str(m2m_field.verbose_name), show(old), show(new)))
+    return changes
+
+
+def object_history(model, records: list) -> list[HistoryEntry]:
+    """Readable entries for historical rows of one kind of object, oldest first."""
+    _attach_m2m_ids(model, records)
+    return _entries_for(model, records, _Names())
 
 
 def meeting_history(meeting: Meeting) -> list[HistoryEntry]:
@@ -152,7 +207,9 @@ def meeting_history(meeting: Meeting) -> list[HistoryEntry]:
     names = _Names()
 
     def rows(model, **filters):
-        return list(model.history.filter(**filters).select_related("history_user"))
+        records = list(model.history.filter(**filters).select_related("history_user"))
+        _attach_m2m_ids(model, records)
+        return records
 
     item_rows = rows(AgendaItem, meeting_id=meeting.pk)
     item_ids = {row.id for row in item_rows}

@@ -167,62 +167,37 @@ class TimelineEntry:
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (label, before, after)
 
 
-_TRACKED_FIELDS = ("text", "status", "due_date", "due_next_meeting", "responsible_other")
-
-
-def _shown(record, name: str) -> str:
-    value = getattr(record, name)
-    if name in ("status", "status_before", "status_after"):
-        return ActionStatus(value).label if value in ActionStatus.values else str(value)
-    if name == "due_next_meeting":
-        return "yes" if value else "no"
-    return "" if value is None else str(value)
-
-
-def _person(user) -> str:
-    if user is None:
-        return "the record import"
-    return user.get_full_name() or user.username
+def _status_label(value: str) -> str:
+    return ActionStatus(value).label if value in ActionStatus.values else value
 
 
 def action_timeline(action: Action) -> list[TimelineEntry]:
-    """Progress notes and changes to the action's record, newest first (two queries).
+    """Progress notes and changes to the action's record (its history), newest first.
 
     A status change made together with a progress note shows once, on the note.
     """
+    from .history import object_history, person_name
+
     notes = list(action.progress_notes.select_related("author").order_by("created", "pk"))
-    records = list(action.history.select_related("history_user").order_by("history_date", "history_id"))
     entries = []
+    noted = set()
     for note in notes:
         changes = []
         if note.status_after and note.status_after != note.status_before:
-            changes.append(("Status", _shown(note, "status_before"), _shown(note, "status_after")))
-        entries.append(TimelineEntry(note.created, _person(note.author), "note", note.text, changes))
-    noted = {(note.author_id, note.status_before, note.status_after) for note in notes if note.status_after}
-    previous = None
-    for record in records:
-        if previous is None:
-            entries.append(TimelineEntry(record.history_date, _person(record.history_user), "change", "Recorded"))
-        else:
-            changed = [name for name in _TRACKED_FIELDS if getattr(record, name) != getattr(previous, name)]
-            only_noted_status = changed == ["status"] and (
-                record.history_user_id, previous.status, record.status
-            ) in noted
-            if changed and not only_noted_status:
-                entries.append(
-                    TimelineEntry(
-                        record.history_date,
-                        _person(record.history_user),
-                        "change",
-                        record.history_change_reason or "",
-                        [
-                            (str(Action._meta.get_field(name).verbose_name).capitalize(),
-                             _shown(previous, name), _shown(record, name))
-                            for name in changed
-                        ],
-                    )
-                )
-        previous = record
+            change = ("Status", _status_label(note.status_before), _status_label(note.status_after))
+            changes.append(change)
+            noted.add((person_name(note.author), *change))
+        entries.append(TimelineEntry(note.created, person_name(note.author), "note", note.text, changes))
+    records = list(action.history.select_related("history_user").order_by("history_date", "history_id"))
+    for entry in object_history(Action, records):
+        if entry.kind == "+":
+            entries.append(TimelineEntry(entry.when, entry.who, "change", "Recorded"))
+            continue
+        changes = [(c.label.capitalize(), c.old, c.new) for c in entry.changes]
+        if len(changes) == 1 and (entry.who, *changes[0]) in noted:
+            continue
+        if changes or entry.reason:
+            entries.append(TimelineEntry(entry.when, entry.who, "change", entry.reason, changes))
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 

@@ -272,7 +272,7 @@ def test_action_page_shows_decision_and_history(delegate_client, delegate_user, 
             [(entry.kind, entry.who, entry.text, entry.changes) for entry in timeline]) == (
         True,
         [("note", "sec", "Kick-off held", [("Status", "Open", "In progress")]),
-         ("change", "the record import", "Recorded", [])],
+         ("change", "the system", "Recorded", [])],
     )
 
 
@@ -285,6 +285,16 @@ def test_action_page_history_shows_staff_edit_of_due_date(delegate_client, secre
     response = delegate_client.get(action.get_absolute_url())
 
     assert response.context["timeline"][0].changes == [("Due date", "2002-12-01", "2003-01-15")]
+
+
+def test_action_page_history_shows_responsible_economy_added(delegate_client, secretariat_user):
+    action = two_economies().mexico_action
+    action._history_user = secretariat_user
+    action.responsible_economies.add(economy("CHL"))
+
+    response = delegate_client.get(action.get_absolute_url())
+
+    assert response.context["timeline"][0].changes == [("Responsible economies", "Mexico", "Chile; Mexico")]
 
 
 def test_action_report_note_saved_and_redirects(delegate_client, delegate_user):

@@ -116,3 +116,16 @@ def test_history_query_count_constant(secretariat_client, django_assert_num_quer
 
     with django_assert_num_queries(16):
         secretariat_client.get(reverse("meetings:history", args=[meeting.pk]))
+
+
+def test_history_action_responsible_economies_change_shown():
+    item = AgendaItemFactory(position=1, title="Invitation to OECD")
+    action = ActionFactory(agenda_item=item, economies=["MEX"])
+
+    action.responsible_economies.add(economy("JPN"))
+
+    entry = meeting_history(item.meeting)[0]
+    assert (entry.what, entry.verb) == ("Agreed action under item 1. Invitation to OECD", "changed")
+    assert [(c.label, c.old, c.new) for c in entry.changes] == [
+        ("responsible economies", "Mexico", "Japan; Mexico")
+    ]
