@@ -10,22 +10,10 @@ from django.core.management.base import CommandError
 from meetings.demo import demo_record
 from meetings.models import Action, AgendaItem, Attendance, Decision, Meeting
 from projects.models import Project, ProjectReport
+from tests.meetings.summary_fixtures import SEED_TITLES
 
 pytestmark = pytest.mark.django_db
 
-SEED_TITLES = [
-    "Tasking Statement",
-    "Work Plan",
-    "SPAN",
-    "Implementation of Osaka Action Agenda",
-    "High Level Meeting on Micro-Enterprises",
-    "Interaction with Private Sector",
-    "Report on the Plan of Gender Integration in SMEWG",
-    "SMEWG Projects",
-    "Preparation for the Ninth Meeting of APEC Ministers Responsible for SMEs",
-    "Outreach Program",
-    "Invitation to OECD",
-]
 SEED_MEMBERS = sorted([
     "Australia", "Brunei Darussalam", "Canada", "Chile", "People's Republic of China", "Hong Kong, China",
     "Japan", "Republic of Korea", "Malaysia", "Mexico", "New Zealand", "The Russian Federation", "Singapore",
