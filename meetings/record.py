@@ -8,10 +8,11 @@ back into a meeting. Keys::
     chair {name, title, economy}, member_economies [official names, sorted],
     other_participants [organisation names], participants [...],
     agenda_items [{number, title, text, decisions [{kind, text}],
-                   actions [{text, responsible [names], status, due}]}],
+                   actions [{text, decision, responsible [names], status, due}]}],
     projects [{title, status, reported_as, agenda_item}], documents [...]
 
-``due`` is an ISO date, ``"next meeting"`` or ``null``.
+``due`` is an ISO date, ``"next meeting"`` or ``null``; an action's ``decision`` is the
+number (1, 2, ...) of the item's decision it carries out, or ``null``.
 """
 from django.db.models import Prefetch
 
@@ -47,6 +48,14 @@ def due_value(action: Action) -> str | None:
         return action.due_date.isoformat()
     if action.due_next_meeting:
         return DUE_NEXT_MEETING
+    return None
+
+
+def decision_number(item: AgendaItem, action: Action) -> int | None:
+    """Which of its item's decisions (1, 2, ...) an action carries out, if any."""
+    for number, decision in enumerate(item.decisions.all(), start=1):
+        if decision.pk == action.decision_id:
+            return number
     return None
 
 
@@ -94,6 +103,7 @@ def record_from_meeting(meeting: Meeting) -> dict:
                 "actions": [
                     {
                         "text": action.text,
+                        "decision": decision_number(item, action),
                         "responsible": action.responsible_names(),
                         "status": action.status,
                         "due": due_value(action),

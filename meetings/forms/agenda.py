@@ -20,7 +20,15 @@ class AgendaItemEditForm(VersionedFormMixin, AgendaItemForm):
     pass
 
 
-class DecisionForm(forms.ModelForm):
+class ItemPartForm(forms.ModelForm):
+    """A form for something under an agenda item (a decision, an action); it knows the item."""
+
+    def __init__(self, *args, agenda_item: AgendaItem | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agenda_item = agenda_item or getattr(self.instance, "agenda_item", None)
+
+
+class DecisionForm(ItemPartForm):
     class Meta:
         model = Decision
         fields = ["kind", "text"]
@@ -31,7 +39,7 @@ class DecisionEditForm(VersionedFormMixin, DecisionForm):
     pass
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(ItemPartForm):
     responsible_economies = forms.ModelMultipleChoiceField(
         queryset=Economy.objects.order_by("position"),
         widget=forms.CheckboxSelectMultiple(attrs={"class": "responsible-choice"}),
@@ -49,6 +57,7 @@ class ActionForm(forms.ModelForm):
         model = Action
         fields = [
             "text",
+            "decision",
             "responsible_economies",
             "responsible_organisations",
             "responsible_other",
@@ -60,6 +69,14 @@ class ActionForm(forms.ModelForm):
             "text": forms.Textarea(attrs={"rows": 2}),
             "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only a decision of the same agenda item; anything else is "not one of the choices".
+        decisions = Decision.objects.filter(agenda_item=self.agenda_item) if self.agenda_item else Decision.objects.none()
+        self.fields["decision"].queryset = decisions.order_by("position", "pk")
+        self.fields["decision"].label = "Decision it carries out"
+        self.fields["decision"].empty_label = "None in particular"
 
     def clean(self):
         cleaned = super().clean()

@@ -208,8 +208,9 @@ def _save_agenda(meeting: Meeting, agenda_items: list[dict], problems: list[str]
             meeting=meeting, position=number, title=data["title"].strip(), text=data.get("text") or ""
         )
         items[number] = item
+        decisions = {}
         for position, decision in enumerate(data.get("decisions", []), start=1):
-            Decision.objects.create(
+            decisions[position] = Decision.objects.create(
                 agenda_item=item,
                 position=position,
                 kind=_choice(decision.get("kind"), DecisionKind, DecisionKind.AGREED, where, problems),
@@ -223,10 +224,16 @@ def _save_agenda(meeting: Meeting, agenda_items: list[dict], problems: list[str]
                     due_date = datetime.date.fromisoformat(due)
                 except ValueError:
                     problems.append(f"{where}, action {position}: due “{due}” is not a date or “next meeting”.")
+            decision_number = action_data.get("decision")
+            if decision_number is not None and decision_number not in decisions:
+                problems.append(
+                    f"{where}, action {position}: there is no decision {decision_number} under this item."
+                )
             economies, organisations, other = _responsible(action_data.get("responsible", []))
             action = Action.objects.create(
                 agenda_item=item,
                 position=position,
+                decision=decisions.get(decision_number),
                 text=action_data.get("text") or "",
                 responsible_other=other,
                 due_date=due_date,
@@ -239,7 +246,6 @@ def _save_agenda(meeting: Meeting, agenda_items: list[dict], problems: list[str]
 
 
 def _save_projects(meeting, forum, items: dict[int, AgendaItem], projects: list[dict], problems: list[str]) -> None:
-
     positions: dict[str, int] = {}
     for index, data in enumerate(projects, start=1):
         where = f"Project {index}"

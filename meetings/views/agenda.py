@@ -277,9 +277,9 @@ def part_add(request, meeting: Meeting, item_pk: int, part: Part):
     section = PARTIALS + f"agenda_{part.section}.html"
     title = f"Add to agenda item {item.position}: {part.label.lower()}"
     if request.method != "POST":
-        form = part.add_form(prefix=prefix)
+        form = part.add_form(prefix=prefix, agenda_item=item)
         return _render(request, section, _item_context(meeting, item.pk, add_form=form), title=title)
-    form = part.add_form(request.POST, prefix=prefix)
+    form = part.add_form(request.POST, prefix=prefix, agenda_item=item)
     if not form.is_valid():
         return _render(
             request, section, _item_context(meeting, item.pk, add_form=form), title=title, status=_invalid(request)

@@ -535,6 +535,32 @@ def test_action_add_bad_date_is_refused(secretariat_client, meeting, item):
     assert item.actions.count() == 0
 
 
+def test_action_add_linked_to_decision_of_its_item(secretariat_client, meeting, item):
+    decision = DecisionFactory(agenda_item=item, text="The Group agreed to prepare a paper.")
+
+    secretariat_client.post(
+        reverse("meetings:agenda_action_add", args=[meeting.pk, item.pk]),
+        action_data(f"item{item.pk}-action", decision=decision.pk, due_next_meeting="on"),
+    )
+
+    assert item.actions.get().decision == decision
+
+
+def test_action_add_decision_of_another_item_is_refused(secretariat_client, meeting, item):
+    other_decision = DecisionFactory(agenda_item=AgendaItemFactory(meeting=meeting))
+
+    response = secretariat_client.post(
+        reverse("meetings:agenda_action_add", args=[meeting.pk, item.pk]),
+        action_data(f"item{item.pk}-action", decision=other_decision.pk, due_next_meeting="on"),
+    )
+
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "Select a valid choice" in content
+    assert "Prepare a paper on SME finance" in content
+    assert item.actions.count() == 0
+
+
 def test_action_edit_saves_responsible_and_status(secretariat_client, meeting, item):
     action = ActionFactory(agenda_item=item, economies=["AUS"])
     prefix = f"action-{action.pk}"

@@ -88,6 +88,7 @@ def test_export_meeting_actions_carry_responsible_and_due():
     assert oecd["actions"][0] == {
         "text": "Send a letter to the APEC Secretariat seeking SOM approval to invite OECD to the SMEWG meeting "
         "in Acapulco, August 2002.",
+        "decision": 2,
         "responsible": ["Mexico", "SMEWG Chair"],
         "status": "done",
         "due": "2002-05-31",

@@ -63,3 +63,22 @@ def test_meeting_save_record_bad_action_due_rolls_back():
 
     assert raised.value.problems == ["Agenda item 1, action 1: due “soonish” is not a date or “next meeting”."]
     assert Meeting.objects.count() == 0
+
+
+def test_meeting_save_record_links_actions_to_their_decisions():
+    meeting = meeting_save_record(record=_record())
+
+    letter = meeting.agenda_items.get(position=11).actions.get(position=1)
+
+    assert letter.decision.text == "The Group agreed that a letter on this would be sent to the APEC Secretariat to seek SOM approval of the initiative."
+
+
+def test_meeting_save_record_unknown_decision_number_refused():
+    record = _record()
+    record["agenda_items"][10]["actions"][0]["decision"] = 7
+
+    with pytest.raises(RecordError) as raised:
+        meeting_save_record(record=record)
+
+    assert raised.value.problems == ["Agenda item 11, action 1: there is no decision 7 under this item."]
+    assert Meeting.objects.count() == 0
