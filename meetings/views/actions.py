@@ -29,7 +29,13 @@ from accounts.services import profile_calendar_token_issue, profile_calendar_tok
 from ..concurrency import StaleEdit
 from ..forms.actions import ActionFilterForm, ActionProgressForm
 from ..models import Action, Economy, Forum
-from ..selectors import action_timeline, actions_for_calendar, actions_for_tracker, actions_with_progress
+from ..selectors import (
+    action_timeline,
+    actions_for_calendar,
+    actions_for_tracker,
+    actions_with_progress,
+    meetings_visible_to,
+)
 from ..services import ActionProgressRefused, action_report_progress
 
 DEFAULT_FORUM = "SMEWG"
@@ -225,7 +231,7 @@ def action_detail(request, pk: int):
         "stale_message": STALE_ACTION if stale else "",
         "timeline": action_timeline(action),
         "decisions": list(action.agenda_item.decisions.all()) if action.decision_id is None else [action.decision],
-        "may_read_meeting": can_read_drafts(request.user),
+        "may_read_meeting": meetings_visible_to(request.user).filter(pk=action.agenda_item.meeting_id).exists(),
         "overdue": _is_overdue(action, timezone.localdate()),
     }
     return render(request, "meetings/actions/action_detail.html", context, status=status)

@@ -472,3 +472,25 @@ def test_carried_actions_partial_without_earlier_actions_says_so():
     html = render_to_string("meetings/partials/carried_actions.html", {"meeting": meeting})
 
     assert "No action from an earlier meeting of SMEWG is still open." in html
+
+
+def test_action_page_links_adopted_meeting_for_delegate(delegate_client):
+    action = two_economies().mexico_action
+    meeting = action.agenda_item.meeting
+    meeting.status = MeetingStatus.ADOPTED
+    meeting.save()
+
+    response = delegate_client.get(action.get_absolute_url())
+
+    assert f'href="{meeting.get_absolute_url()}"' in response.content.decode()
+
+
+def test_action_page_no_meeting_link_for_delegate_while_draft(delegate_client):
+    action = two_economies().mexico_action
+    meeting = action.agenda_item.meeting
+    meeting.status = MeetingStatus.DRAFTED
+    meeting.save()
+
+    response = delegate_client.get(action.get_absolute_url())
+
+    assert f'href="{meeting.get_absolute_url()}"' not in response.content.decode()
