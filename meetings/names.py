@@ -2,6 +2,10 @@
 
 ``resolve_economy("the Republic of Korea")`` and ``resolve_economy("KOREA.")`` both give
 the Republic of Korea; an unknown name raises ``UnknownName`` with the name in its message.
+
+Code that resolves many names (a CSV file, an imported summary, a saved record) builds one
+``NameIndex`` and asks it: the economies, their aliases and the organisations are read in
+three queries, not one or more per name.
 """
 import re
 import unicodedata
@@ -30,44 +34,60 @@ def normalize_name(name: str) -> str:
     return text
 
 
-def resolve_economy(name: str):
-    """The member economy a name, code or alias refers to; ``UnknownName`` if none."""
-    from .models import Economy, EconomyAlias
+class NameIndex:
+    """Every economy and organisation under each of its normalised names."""
 
-    key = normalize_name(name or "")
-    if not key:
-        raise UnknownName(name or "")
-    alias = EconomyAlias.objects.select_related("economy").filter(normalized=key).first()
-    if alias:
-        return alias.economy
-    for economy in Economy.objects.all():
-        if key in (normalize_name(economy.name), normalize_name(economy.code)):
-            return economy
-    raise UnknownName(name)
+    def __init__(self):
+        from .models import Economy, EconomyAlias, Organisation
+
+        economies = {economy.pk: economy for economy in Economy.objects.all()}
+        self.economies = {}
+        for economy in economies.values():
+            self.economies[normalize_name(economy.name)] = economy
+            self.economies[normalize_name(economy.code)] = economy
+        for normalized, economy_id in EconomyAlias.objects.values_list("normalized", "economy_id"):
+            self.economies[normalized] = economies[economy_id]
+        self.organisations = {}
+        for organisation in Organisation.objects.all():
+            names = [organisation.name, organisation.short_name, organisation.name_in_text]
+            for name in names + ORGANISATION_ALIASES.get(organisation.name, []):
+                if name:
+                    self.organisations.setdefault(normalize_name(name), organisation)
+
+    def economy(self, name: str):
+        """The member economy a name, code or alias refers to; ``UnknownName`` if none."""
+        try:
+            return self.economies[normalize_name(name or "")]
+        except KeyError:
+            raise UnknownName(name or "") from None
+
+    def organisation(self, name: str):
+        """The organisation a name, short name or alias refers to; ``UnknownName`` if none."""
+        try:
+            return self.organisations[normalize_name(name or "")]
+        except KeyError:
+            raise UnknownName(name or "", "organisation") from None
+
+    def party(self, name: str):
+        """(economy, None) or (None, organisation); ``UnknownName`` if it is neither."""
+        key = normalize_name(name or "")
+        if key in self.economies:
+            return self.economies[key], None
+        if key in self.organisations:
+            return None, self.organisations[key]
+        raise UnknownName(name or "", "economy or organisation")
+
+
+def resolve_economy(name: str):
+    """One economy by name (see ``NameIndex.economy``); for many names, keep a ``NameIndex``."""
+    return NameIndex().economy(name)
 
 
 def resolve_organisation(name: str):
-    """The organisation a name, short name or alias refers to; ``UnknownName`` if none."""
-    from .models import Organisation
-
-    key = normalize_name(name or "")
-    if not key:
-        raise UnknownName(name or "", "organisation")
-    for organisation in Organisation.objects.all():
-        candidates = [organisation.name, organisation.short_name, organisation.name_in_text]
-        candidates += ORGANISATION_ALIASES.get(organisation.name, [])
-        if key in {normalize_name(candidate) for candidate in candidates if candidate}:
-            return organisation
-    raise UnknownName(name, "organisation")
+    """One organisation by name (see ``NameIndex.organisation``)."""
+    return NameIndex().organisation(name)
 
 
 def resolve_party(name: str):
-    """(economy, None) or (None, organisation) for a name; ``UnknownName`` if it is neither."""
-    try:
-        return resolve_economy(name), None
-    except UnknownName:
-        pass
-    try:
-        return None, resolve_organisation(name)
-    except UnknownName:
-        raise UnknownName(name, "economy or organisation") from None
+    """One economy or organisation by name (see ``NameIndex.party``)."""
+    return NameIndex().party(name)

@@ -16,7 +16,7 @@ import io
 from dataclasses import dataclass
 
 from .models import Economy, Meeting, Organisation, ParticipantRole, Sex
-from .names import UnknownName, resolve_economy, resolve_organisation
+from .names import NameIndex, UnknownName
 
 COLUMNS = ["name", "title", "organisation", "represents", "sex", "role", "email"]
 REQUIRED_COLUMNS = {"name", "sex"}
@@ -99,6 +99,7 @@ def participant_rows_read(uploaded, meeting: Meeting) -> tuple[list[ParticipantR
         (name.lower(), economy_id)
         for name, economy_id in meeting.participants.values_list("name", "economy_id")
     }
+    names = NameIndex()
     rows: list[ParticipantRow] = []
     problems: list[str] = []
     seen: dict[tuple[str, int | None], int] = {}
@@ -128,12 +129,9 @@ def participant_rows_read(uploaded, meeting: Meeting) -> tuple[list[ParticipantR
             represents = values.get("represents", "")
             if represents:
                 try:
-                    economy = resolve_economy(represents)
+                    economy, organisation = names.party(represents)
                 except UnknownName:
-                    try:
-                        organisation = resolve_organisation(represents)
-                    except UnknownName:
-                        row_problems.append(f"“{represents}” is not a member economy or a known organisation")
+                    row_problems.append(f"“{represents}” is not a member economy or a known organisation")
             email = values.get("email", "")
             if email and ("@" not in email or " " in email):
                 row_problems.append(f"“{email}” is not an e-mail address")

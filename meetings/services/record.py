@@ -26,7 +26,7 @@ from ..models import (
     ParticipantRole,
     Sex,
 )
-from ..names import UnknownName, resolve_economy, resolve_organisation, resolve_party
+from ..names import NameIndex, UnknownName
 from ..record import DUE_NEXT_MEETING
 
 CAPACITY_FOR_KIND = {
@@ -51,13 +51,16 @@ class MeetingExists(RecordError):
 
 @dataclass
 class _Resolved:
+    """Names and dates of one record, resolved once each, with every problem kept."""
+
     problems: list[str] = field(default_factory=list)
+    names: NameIndex = field(default_factory=NameIndex)
 
     def economy(self, name, where: str) -> Economy | None:
         if not name:
             return None
         try:
-            return resolve_economy(name)
+            return self.names.economy(name)
         except UnknownName:
             self.problems.append(f"{where}: unknown economy “{name}”.")
             return None
@@ -70,11 +73,11 @@ class _Resolved:
             return None
 
 
-def _responsible(names: list[str]) -> tuple[list[Economy], list[Organisation], str]:
+def _responsible(names: list[str], index: NameIndex) -> tuple[list[Economy], list[Organisation], str]:
     economies, organisations, others = [], [], []
     for name in names:
         try:
-            economy, organisation = resolve_party(name)
+            economy, organisation = index.party(name)
         except UnknownName:
             others.append(name.strip())
             continue
@@ -127,7 +130,7 @@ def meeting_save_record(*, record: dict, replace: bool = False, status: str | No
     others = []
     for name in record.get("other_participants", []):
         try:
-            others.append(resolve_organisation(name))
+            others.append(resolved.names.organisation(name))
         except UnknownName:
             economy = resolved.economy(name, "Other participants")
             if economy:
@@ -162,23 +165,24 @@ def meeting_save_record(*, record: dict, replace: bool = False, status: str | No
             Attendance.objects.get_or_create(
                 meeting=meeting, organisation=other, defaults={"capacity": CAPACITY_FOR_KIND[other.kind]}
             )
-    _save_participants(meeting, record.get("participants", []), problems)
-    items = _save_agenda(meeting, record.get("agenda_items", []), problems)
+    _save_participants(meeting, record.get("participants", []), resolved)
+    items = _save_agenda(meeting, record.get("agenda_items", []), resolved)
     _save_projects(meeting, forum, items, record.get("projects", []), problems)
-    _save_documents(meeting, items, record.get("documents", []), problems)
+    _save_documents(meeting, items, record.get("documents", []), resolved)
     if problems:
         transaction.set_rollback(True)
         raise RecordError(problems)
     return meeting
 
 
-def _save_participants(meeting: Meeting, participants: list[dict], problems: list[str]) -> None:
+def _save_participants(meeting: Meeting, participants: list[dict], resolved: _Resolved) -> None:
+    problems = resolved.problems
     for index, data in enumerate(participants, start=1):
         where = f"Participant {index}"
         economy = organisation = None
         if data.get("represents"):
             try:
-                economy, organisation = resolve_party(data["represents"])
+                economy, organisation = resolved.names.party(data["represents"])
             except UnknownName as error:
                 problems.append(f"{where}: {error}")
         Participant.objects.create(
@@ -193,7 +197,8 @@ def _save_participants(meeting: Meeting, participants: list[dict], problems: lis
         )
 
 
-def _save_agenda(meeting: Meeting, agenda_items: list[dict], problems: list[str]) -> dict[int, AgendaItem]:
+def _save_agenda(meeting: Meeting, agenda_items: list[dict], resolved: _Resolved) -> dict[int, AgendaItem]:
+    problems = resolved.problems
     items: dict[int, AgendaItem] = {}
     for index, data in enumerate(agenda_items, start=1):
         number = data.get("number") or index
@@ -229,7 +234,7 @@ def _save_agenda(meeting: Meeting, agenda_items: list[dict], problems: list[str]
                 problems.append(
                     f"{where}, action {position}: there is no decision {decision_number} under this item."
                 )
-            economies, organisations, other = _responsible(action_data.get("responsible", []))
+            economies, organisations, other = _responsible(action_data.get("responsible", []), resolved.names)
             action = Action.objects.create(
                 agenda_item=item,
                 position=position,
@@ -268,7 +273,8 @@ def _save_projects(meeting, forum, items: dict[int, AgendaItem], projects: list[
         )
 
 
-def _save_documents(meeting, items: dict[int, AgendaItem], documents: list[dict], problems: list[str]) -> None:
+def _save_documents(meeting, items: dict[int, AgendaItem], documents: list[dict], resolved: _Resolved) -> None:
+    problems = resolved.problems
     for index, data in enumerate(documents, start=1):
         where = f"Document {index}"
         symbol = (data.get("symbol") or "").strip()
@@ -281,7 +287,7 @@ def _save_documents(meeting, items: dict[int, AgendaItem], documents: list[dict]
         submitted_economy = submitted_organisation = None
         if data.get("submitted_by"):
             try:
-                submitted_economy, submitted_organisation = resolve_party(data["submitted_by"])
+                submitted_economy, submitted_organisation = resolved.names.party(data["submitted_by"])
             except UnknownName as error:
                 problems.append(f"{where}: submitted by: {error}")
         Document.objects.create(
