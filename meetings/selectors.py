@@ -201,6 +201,13 @@ def action_timeline(action: Action) -> list[TimelineEntry]:
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 
+def meeting_readable_by(user, meeting: Meeting) -> bool:
+    """Whether ``user`` may read the meeting's record (the rule of ``meetings_visible_to``)."""
+    from accounts.roles import can_read_drafts, is_delegate
+
+    return can_read_drafts(user) or (is_delegate(user) and meeting.status == MeetingStatus.ADOPTED)
+
+
 def meetings_visible_to(user, meetings: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:
     """The meetings whose record ``user`` may read.
 

@@ -22,13 +22,16 @@ REPRESENTED_ORDER = {
 }
 
 
-def join_names(names: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'; with '; ' (and a serial '; and') when a name has a comma."""
+def join_names(names: list[str], *, semicolons: bool = False) -> str:
+    """'A', 'A and B', 'A, B and C'; with '; ' (and a serial '; and') when a name has a comma.
+
+    ``semicolons`` always separates with '; ', as APEC records list member economies.
+    """
     if len(names) <= 1:
         return "".join(names)
     if len(names) == 2:
         return f"{names[0]} and {names[1]}"
-    if any("," in name for name in names):
+    if semicolons or any("," in name for name in names):
         return "; ".join(names[:-1]) + f"; and {names[-1]}"
     return ", ".join(names[:-1]) + f" and {names[-1]}"
 
@@ -124,7 +127,7 @@ def _opening(meeting: Meeting) -> dict:
         chair_parts.append(meeting.chair_economy.name)
     return {
         "members": members,
-        "members_text": join_names([economy.name_in_text for economy in members]),
+        "members_text": join_names([economy.name_in_text for economy in members], semicolons=True),
         "represented_text": sentence_case(join_names([o.text_name for o in represented])),
         "represented_verb": "was" if len(represented) == 1 else "were",
         "guests_text": sentence_case(join_names(guests)),

@@ -34,7 +34,7 @@ from ..selectors import (
     actions_for_calendar,
     actions_for_tracker,
     actions_with_progress,
-    meetings_visible_to,
+    meeting_readable_by,
 )
 from ..services import ActionProgressRefused, action_report_progress
 
@@ -231,7 +231,7 @@ def action_detail(request, pk: int):
         "stale_message": STALE_ACTION if stale else "",
         "timeline": action_timeline(action),
         "decisions": list(action.agenda_item.decisions.all()) if action.decision_id is None else [action.decision],
-        "may_read_meeting": meetings_visible_to(request.user).filter(pk=action.agenda_item.meeting_id).exists(),
+        "may_read_meeting": meeting_readable_by(request.user, action.agenda_item.meeting),
         "overdue": _is_overdue(action, timezone.localdate()),
     }
     return render(request, "meetings/actions/action_detail.html", context, status=status)

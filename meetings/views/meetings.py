@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -22,12 +23,12 @@ from ..forms.meetings import (
 from ..models import AgendaItem, AttendanceCapacity, Economy, Meeting, MeetingStatus, Sex
 from ..permissions import meeting_edit_view
 from ..record import meeting_for_record
-from ..selectors import meetings_visible_to
+from ..selectors import meeting_readable_by, meetings_visible_to
 from ..services import MeetingStatusRefused, meeting_change_status, meeting_status_choices_for
+from ..summary.context import join_names
 
 MEETINGS_PER_PAGE = 25
 DRAFT_RECORD = "This record is not adopted yet: until then only the secretariat and the chair may read it."
-
 
 
 def _posted(request, what: str = "POST"):
@@ -70,7 +71,8 @@ def meeting_list(request):
     form = MeetingFilterForm(request.GET or None, years=years)
     if form.is_bound and not form.is_valid():
         messages.warning(request, "Some filters were not understood and are ignored: see the marked fields.")
-    page = Paginator(meetings_visible_to(request.user, meetings_filtered(form)), MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    meetings = meetings_visible_to(request.user, meetings_filtered(form))
+    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "meetings/meeting_list.html", {
@@ -102,8 +104,10 @@ def attendance_summary(meeting: Meeting) -> dict:
     member_ids = {economy.pk for economy in members}
     other_economies = [a for a in attendances if a.economy_id and a.capacity != AttendanceCapacity.MEMBER]
     organisations = [a for a in attendances if a.organisation_id]
+    members = sorted(members, key=lambda economy: economy.position)
     return {
-        "present_economies": sorted(members, key=lambda economy: economy.position),
+        "present_economies": members,
+        "members_text": join_names([economy.name_in_text or economy.name for economy in members], semicolons=True),
         "other_attendances": other_economies + organisations,
         "absent_economies": [economy for economy in Economy.objects.order_by("position") if economy.pk not in member_ids],
     }
@@ -120,10 +124,12 @@ def participant_summary(participants) -> dict:
 
 @login_required
 def meeting_detail(request, pk: int):
-    meeting = get_object_or_404(Meeting, pk=pk)
-    if not meetings_visible_to(request.user, Meeting.objects.filter(pk=pk)).exists():
+    try:
+        meeting = meeting_for_record(pk)
+    except Meeting.DoesNotExist:
+        raise Http404("No such meeting.") from None
+    if not meeting_readable_by(request.user, meeting):
         raise PermissionDenied(DRAFT_RECORD)
-    meeting = meeting_for_record(meeting.pk)
     items = _attach_to_items(meeting)
     actions = [(item, action) for item in items for action in item.actions.all()]
     unplaced_reports = [report for report in meeting.project_reports.all() if not report.agenda_item_id]
