@@ -1,12 +1,13 @@
 """``{% summary_exports meeting as exports %}``: the earlier exports of a meeting's chair's
-summary that the signed-in user may see (drafts only for the Secretariat and the Chair),
+summary that the signed-in user may see (drafts only for the Secretariat and the Chair,
+adopted ones for delegates too, as ``views.summary.export_visible_to``),
 newest first, in one query. Used by ``meetings/partials/summary_panel.html``, with
 ``{% public_summary_url meeting as url %}``, the full address of a published summary.
 """
 from django import template
 from django.urls import reverse
 
-from accounts.roles import can_read_drafts
+from accounts.roles import can_read_drafts, is_delegate
 
 from ..models import SummaryExport
 from ..publication import public_summary_token
@@ -21,7 +22,7 @@ def summary_exports(context, meeting) -> list[SummaryExport]:
     user = context["request"].user
     exports = SummaryExport.objects.filter(meeting=meeting).select_related("requested_by")
     if not can_read_drafts(user):
-        exports = exports.filter(is_draft=False)
+        exports = exports.filter(is_draft=False) if is_delegate(user) else exports.none()
     return list(exports[:SHOWN])
 
 

@@ -14,10 +14,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.permissions import drafts_reader_required, secretariat_required
-from accounts.roles import can_read_drafts
+from accounts.roles import can_read_drafts, is_delegate
 
-from ..models import Meeting, MeetingStatus, SummaryExport, SummaryExportStatus
+from ..models import Meeting, SummaryExport, SummaryExportStatus
 from ..publication import meeting_from_public_token
+from ..selectors import meeting_readable_by
 from ..services import SummaryPublicationRefused, meeting_publish_summary, summary_export_request
 from ..summary.render import summary_html
 
@@ -25,7 +26,8 @@ DRAFTS_ONLY = "This chair's summary is a draft: only the Secretariat and the Cha
 
 
 def export_visible_to(export: SummaryExport, user) -> bool:
-    return not export.is_draft or can_read_drafts(user)
+    """The meeting record's read rule (``meeting_readable_by``), on the export's own draft mark."""
+    return can_read_drafts(user) or (is_delegate(user) and not export.is_draft)
 
 
 def _export_or_403(request, export_id: int) -> SummaryExport:
@@ -40,7 +42,7 @@ def _export_or_403(request, export_id: int) -> SummaryExport:
 def summary_preview(request, pk: int):
     """The chair's summary as a web page, drawn by the PDF's own template."""
     meeting = get_object_or_404(Meeting, pk=pk)
-    if meeting.status != MeetingStatus.ADOPTED and not can_read_drafts(request.user):
+    if not meeting_readable_by(request.user, meeting):
         raise PermissionDenied(DRAFTS_ONLY)
     html = summary_html(
         meeting.pk, preview=True, request=request, extra={"can_export": can_read_drafts(request.user)}

@@ -135,9 +135,10 @@ EXPORT_STATUS_VIEWS = [
 
 
 @pytest.fixture
-def users(secretariat_user, chair_user, delegate_user, other_delegate_user):
+def users(secretariat_user, chair_user, delegate_user, other_delegate_user, django_user_model):
     return {
-        "secretariat": secretariat_user, "chair": chair_user, "delegate": delegate_user, "other": other_delegate_user
+        "secretariat": secretariat_user, "chair": chair_user, "delegate": delegate_user, "other": other_delegate_user,
+        "norole": django_user_model.objects.create_user("norole", password="pw-norole"),
     }
 
 
@@ -155,6 +156,7 @@ def _as(client, users, who):
         ("other", 403, 200),
         ("chair", 200, 200),
         ("secretariat", 200, 200),
+        ("norole", 403, 403),
     ],
 )
 def test_summary_preview_permissions(client, users, demo_meeting, who, draft_code, adopted_code):
@@ -256,7 +258,8 @@ def test_draft_export_pages_permissions(client, users, done_draft_export, view, 
 
 @pytest.mark.parametrize("view", EXPORT_STATUS_VIEWS)
 @pytest.mark.parametrize(
-    ("who", "code"), [("anonymous", 302), ("delegate", 200), ("other", 200), ("chair", 200), ("secretariat", 200)]
+    ("who", "code"),
+    [("anonymous", 302), ("delegate", 200), ("other", 200), ("chair", 200), ("secretariat", 200), ("norole", 403)],
 )
 def test_adopted_export_pages_permissions(client, users, demo_meeting, view, who, code):
     export = _stored_export(demo_meeting, users["secretariat"], is_draft=False)
