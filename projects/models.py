@@ -1,5 +1,6 @@
 """Projects of a forum and the meetings at which they were reported on or approved."""
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -37,9 +38,18 @@ class Project(models.Model):
         verbose_name = "project"
         ordering = ["forum", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["forum", "title"], name="project_unique_title_in_forum"),
+            # Case-insensitive: "APEC SME Profile" and "apec sme profile" are one project.
             models.UniqueConstraint(
-                fields=["code"], condition=~models.Q(code=""), name="project_unique_code"
+                Lower("title"),
+                "forum",
+                name="project_unique_title_in_forum_ci",
+                violation_error_message="The group already has a project of this title.",
+            ),
+            models.UniqueConstraint(
+                Lower("code"),
+                condition=~models.Q(code=""),
+                name="project_unique_code_ci",
+                violation_error_message="Another project already has this reference code.",
             ),
             models.CheckConstraint(
                 condition=models.Q(status__in=ProjectStatus.values), name="project_status_valid"

@@ -4,13 +4,25 @@ Every public function takes keyword-only arguments and runs in one transaction.
 """
 from django.db import transaction
 
-from meetings.models import AgendaItem
+from meetings.models import AgendaItem, Forum
 
 from .models import Project, ProjectReport, ProjectStatus, ReportKind
 
 
 class ProjectReportExists(ValueError):
     """The project is already reported (or approved) at this meeting."""
+
+
+@transaction.atomic
+def project_get_or_create(*, forum: Forum, title: str, status: str) -> Project:
+    """The forum's project of this title, whatever its case, else a new one with ``status``.
+
+    Titles are unique per forum regardless of case (the database refuses a case variant), so
+    "apec sme profile" finds "APEC SME Profile" rather than adding a second project.
+    """
+    title = title.strip()
+    project = Project.objects.filter(forum=forum, title__iexact=title).first()
+    return project or Project.objects.create(forum=forum, title=title, status=status)
 
 
 @transaction.atomic
@@ -26,9 +38,7 @@ def project_report_link(
     meeting = agenda_item.meeting
     if project is None:
         status = ProjectStatus.APPROVED if kind == ReportKind.APPROVED else ProjectStatus.ONGOING
-        project, _ = Project.objects.get_or_create(
-            forum_id=meeting.forum_id, title=new_title.strip(), defaults={"status": status}
-        )
+        project = project_get_or_create(forum=meeting.forum, title=new_title, status=status)
     existing = ProjectReport.objects.select_for_update().filter(meeting=meeting, kind=kind)
     if existing.filter(project=project).exists():
         raise ProjectReportExists(
