@@ -168,10 +168,11 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
-CELERY_BEAT_SCHEDULE["overdue-actions-digest"] = {
-    "task": "meetings.tasks.overdue_actions_digest",
-    "schedule": crontab(minute=0, hour=7, day_of_week="monday"),
+CELERY_BEAT_SCHEDULE = {
+    "overdue-actions-digest": {
+        "task": "meetings.tasks.overdue_actions_digest",
+        "schedule": crontab(minute=0, hour=7, day_of_week="monday"),
+    },
 }
 
 # Security: HTTPS settings switch on with DEBUG off (check --deploy stays quiet).

@@ -5,7 +5,6 @@ from django import forms
 
 from ..models import AttendanceCapacity, Economy, Meeting, Organisation, Participant
 from ..participant_csv import MAX_BYTES
-from ..services import CAPACITY_FOR_KIND
 
 
 class AttendanceForm(forms.Form):
@@ -23,7 +22,7 @@ class AttendanceForm(forms.Form):
         for prefix, objects in (("e", self.economies), ("o", self.organisations)):
             for obj in objects:
                 key = f"{prefix}{obj.pk}"
-                default = AttendanceCapacity.MEMBER if prefix == "e" else CAPACITY_FOR_KIND[obj.kind]
+                default = AttendanceCapacity.MEMBER if prefix == "e" else AttendanceCapacity.for_organisation(obj)
                 self.fields[f"present_{key}"] = forms.BooleanField(
                     label=obj.name, required=False, initial=key in current
                 )

@@ -4,7 +4,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from .reference import Economy, Forum, Organisation
+from .reference import Economy, Forum, Organisation, OrganisationKind
 
 
 class MeetingStatus(models.TextChoices):
@@ -103,6 +103,16 @@ class AttendanceCapacity(models.TextChoices):
     OBSERVER = "observer", "Observer"
     GUEST = "guest", "Guest"
     SECRETARIAT = "secretariat", "Secretariat"
+
+    @classmethod
+    def for_organisation(cls, organisation: Organisation) -> "AttendanceCapacity":
+        """The capacity an organisation usually attends in: an APEC body observes."""
+        return {
+            OrganisationKind.SECRETARIAT: cls.SECRETARIAT,
+            OrganisationKind.OBSERVER: cls.OBSERVER,
+            OrganisationKind.APEC_BODY: cls.OBSERVER,
+            OrganisationKind.GUEST: cls.GUEST,
+        }[organisation.kind]
 
 
 class Attendance(models.Model):

@@ -16,11 +16,10 @@ from .meeting import (
     meeting_status_choices_for,
     participants_import,
 )
-from .record import CAPACITY_FOR_KIND, MeetingExists, RecordError, meeting_save_record
+from .record import MeetingExists, RecordError, meeting_save_record
 from .summary import summary_export_fail, summary_export_render, summary_export_request
 
 __all__ = [
-    "CAPACITY_FOR_KIND",
     "MEETING_STATUS_ORDER",
     "ActionProgressRefused",
     "MeetingExists",

@@ -21,21 +21,12 @@ from ..models import (
     Meeting,
     MeetingStatus,
     Organisation,
-    OrganisationKind,
     Participant,
     ParticipantRole,
     Sex,
 )
 from ..names import NameIndex, UnknownName
 from ..record import DUE_NEXT_MEETING
-
-CAPACITY_FOR_KIND = {
-    OrganisationKind.SECRETARIAT: AttendanceCapacity.SECRETARIAT,
-    OrganisationKind.OBSERVER: AttendanceCapacity.OBSERVER,
-    OrganisationKind.APEC_BODY: AttendanceCapacity.OBSERVER,
-    OrganisationKind.GUEST: AttendanceCapacity.GUEST,
-}
-
 
 class RecordError(ValueError):
     """A record that cannot be saved; ``problems`` lists every reason, one sentence each."""
@@ -163,7 +154,7 @@ def meeting_save_record(*, record: dict, replace: bool = False, status: str | No
             )
         else:
             Attendance.objects.get_or_create(
-                meeting=meeting, organisation=other, defaults={"capacity": CAPACITY_FOR_KIND[other.kind]}
+                meeting=meeting, organisation=other, defaults={"capacity": AttendanceCapacity.for_organisation(other)}
             )
     _save_participants(meeting, record.get("participants", []), resolved)
     items = _save_agenda(meeting, record.get("agenda_items", []), resolved)
