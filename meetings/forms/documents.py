@@ -72,10 +72,12 @@ class DocumentForm(forms.ModelForm):
         self.instance.meeting = meeting
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
         self.fields["agenda_item"].empty_label = "— not under an item —"
+        self._submitters = {f"economy:{e.pk}": e for e in Economy.objects.order_by("position")}
+        self._submitters.update({f"organisation:{o.pk}": o for o in Organisation.objects.order_by("name")})
         self.fields["submitted_by"].choices = [
             ("", "— not recorded —"),
-            ("Economies", [(f"economy:{e.pk}", e.name) for e in Economy.objects.order_by("position")]),
-            ("Organisations", [(f"organisation:{o.pk}", o.name) for o in Organisation.objects.order_by("name")]),
+            ("Economies", [(key, e.name) for key, e in self._submitters.items() if key.startswith("economy:")]),
+            ("Organisations", [(key, o.name) for key, o in self._submitters.items() if key.startswith("organisation:")]),
         ]
         if self.instance.submitted_by_economy_id:
             self.initial["submitted_by"] = f"economy:{self.instance.submitted_by_economy_id}"
@@ -119,12 +121,11 @@ class DocumentForm(forms.ModelForm):
         return upload
 
     def clean_submitted_by(self):
+        # The choices were read in __init__: the chosen one is looked up there, not queried again.
         value = self.cleaned_data.get("submitted_by") or ""
-        self._economy = self._organisation = None
-        if value.startswith("economy:"):
-            self._economy = Economy.objects.filter(pk=value.split(":", 1)[1]).first()
-        elif value.startswith("organisation:"):
-            self._organisation = Organisation.objects.filter(pk=value.split(":", 1)[1]).first()
+        submitter = self._submitters.get(value)
+        self._economy = submitter if value.startswith("economy:") else None
+        self._organisation = submitter if value.startswith("organisation:") else None
         return value
 
     def save(self, commit=True):

@@ -1,4 +1,6 @@
 """Papers tabled at a meeting."""
+import os
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -67,6 +69,11 @@ class Document(models.Model):
 
     def __str__(self):
         return f"{self.symbol} {self.title}"
+
+    @property
+    def filename(self) -> str:
+        """The file's own name, without the folder it is stored in."""
+        return os.path.basename(self.file.name)
 
     @property
     def submitted_by(self):

@@ -1,13 +1,12 @@
 """Documents tabled at a meeting: register, edit and delete them, and download their files.
 
 Registering and editing is the secretariat's (and refused on an adopted, locked record);
-any signed-in user may download a paper. Files are never served from a public /media/
-URL: the download view checks the sign-in and streams the file as an attachment.
+whoever may read the meeting's record may download its papers. Files are never served from
+a public /media/ URL: the download view checks the reader and streams the file as an attachment.
 """
-import os
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +16,8 @@ from accounts.permissions import secretariat_required
 from ..forms.documents import DocumentForm
 from ..models import Document, Meeting
 from ..permissions import meeting_edit_view, meeting_editable_or_403
+from ..selectors import meeting_readable_by
+from .meetings import DRAFT_RECORD
 
 
 def _documents(meeting: Meeting):
@@ -33,8 +34,6 @@ def documents(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("forum", "host_economy"), pk=pk)
     form = None
     status = 200
-    if not meeting.is_locked:
-        form = DocumentForm(meeting=meeting, prefix="document")
     if request.method == "POST":
         meeting_editable_or_403(meeting)
         form = DocumentForm(request.POST, request.FILES, meeting=meeting, prefix="document")
@@ -43,6 +42,8 @@ def documents(request, pk: int):
             messages.success(request, f"Document {document.symbol} registered.")
             return redirect(f"{_list_url(meeting)}#document-{document.pk}")
         status = 400
+    elif not meeting.is_locked:
+        form = DocumentForm(meeting=meeting, prefix="document")
     context = {"meeting": meeting, "documents": list(_documents(meeting)), "form": form}
     return render(request, "meetings/documents.html", context, status=status)
 
@@ -50,17 +51,20 @@ def documents(request, pk: int):
 @meeting_edit_view()
 def document_edit(request, meeting: Meeting, document_pk: int):
     document = get_object_or_404(Document, pk=document_pk, meeting=meeting)
-    form = DocumentForm(instance=document, meeting=meeting, prefix="document")
+    posted = request.method == "POST"
+    form = DocumentForm(
+        request.POST if posted else None, request.FILES if posted else None,
+        instance=document, meeting=meeting, prefix="document",
+    )
     status = 200
-    if request.method == "POST":
-        form = DocumentForm(request.POST, request.FILES, instance=document, meeting=meeting, prefix="document")
+    if posted:
         if form.is_valid():
             form.save()
             messages.success(request, f"Document {document.symbol} saved.")
             return redirect(f"{_list_url(meeting)}#document-{document.pk}")
         status = 400
     return render(
-        request, "meetings/document_form.html", {"meeting": meeting, "document": document, "form": form, "filename": os.path.basename(document.file.name)},
+        request, "meetings/document_form.html", {"meeting": meeting, "document": document, "form": form, "filename": document.filename},
         status=status,
     )
 
@@ -81,12 +85,14 @@ def document_delete(request, meeting: Meeting, document_pk: int):
 
 @login_required
 def document_download(request, document_pk: int):
-    """The paper's file, as an attachment, for any signed-in user."""
-    document = get_object_or_404(Document, pk=document_pk)
+    """The paper's file, as an attachment, for whoever may read the meeting's record."""
+    document = get_object_or_404(Document.objects.select_related("meeting"), pk=document_pk)
+    if not meeting_readable_by(request.user, document.meeting):
+        raise PermissionDenied(DRAFT_RECORD)
     if not document.file:
         raise Http404("This document has no file.")
     try:
         handle = document.file.open("rb")
     except FileNotFoundError as error:
         raise Http404("The file of this document is missing.") from error
-    return FileResponse(handle, as_attachment=True, filename=os.path.basename(document.file.name))
+    return FileResponse(handle, as_attachment=True, filename=document.filename)

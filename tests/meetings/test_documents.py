@@ -6,7 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from meetings.models import Document, Economy
+from meetings.models import Document, Economy, Meeting, MeetingStatus
+from meetings.views.meetings import DRAFT_RECORD
 from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -299,6 +300,7 @@ def test_download_needs_sign_in(client, secretariat_client, meeting):
 def test_download_streams_attachment_to_delegate(client, secretariat_client, delegate_user, meeting):
     register(secretariat_client, meeting)
     document = Document.objects.get()
+    Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.ADOPTED)
     client.force_login(delegate_user)
 
     response = client.get(reverse("meetings:document_download", args=[document.pk]))
@@ -306,6 +308,30 @@ def test_download_streams_attachment_to_delegate(client, secretariat_client, del
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="paper.pdf"'
     assert b"".join(response.streaming_content) == PDF
+
+
+@pytest.mark.parametrize("status", [MeetingStatus.HELD, MeetingStatus.CIRCULATED])
+def test_download_of_unadopted_meeting_forbidden_to_delegate(client, secretariat_client, delegate_user, meeting, status):
+    register(secretariat_client, meeting)
+    document = Document.objects.get()
+    Meeting.objects.filter(pk=meeting.pk).update(status=status)
+    client.force_login(delegate_user)
+
+    response = client.get(reverse("meetings:document_download", args=[document.pk]))
+
+    assert response.status_code == 403
+    assert DRAFT_RECORD in response.content.decode()
+
+
+@pytest.mark.parametrize("user_fixture", ["secretariat_user", "chair_user"])
+def test_download_of_unadopted_meeting_allowed_to_drafts_readers(client, secretariat_client, request, meeting, user_fixture):
+    register(secretariat_client, meeting)
+    document = Document.objects.get()
+    client.force_login(request.getfixturevalue(user_fixture))
+
+    response = client.get(reverse("meetings:document_download", args=[document.pk]))
+
+    assert (response.status_code, b"".join(response.streaming_content)) == (200, PDF)
 
 
 def test_download_without_file_is_404(secretariat_client, meeting):
