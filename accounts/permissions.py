@@ -1,13 +1,13 @@
 """View guards: anonymous users go to sign-in, signed-in users without the role get 403."""
 from functools import wraps
 
-from django.contrib.auth.mixins import AccessMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
-from .roles import can_read_drafts, is_secretariat
+from .roles import can_read_drafts, has_any_role, is_secretariat
 
 SECRETARIAT_ONLY = "Only the secretariat may change the meeting record."
+MEMBERS_ONLY = "Only the Secretariat, the chair and delegates may see this page."
 
 
 def _guard(test, message: str):
@@ -27,14 +27,5 @@ def _guard(test, message: str):
 
 secretariat_required = _guard(is_secretariat, SECRETARIAT_ONLY)
 drafts_reader_required = _guard(can_read_drafts, "Only the secretariat and the chair may see drafts.")
+member_required = _guard(has_any_role, MEMBERS_ONLY)
 
-
-class SecretariatRequiredMixin(AccessMixin):
-    """Class-based views: sign-in first, then the Secretariat role, else 403."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not is_secretariat(request.user):
-            raise PermissionDenied(SECRETARIAT_ONLY)
-        return super().dispatch(request, *args, **kwargs)

@@ -31,6 +31,11 @@ def can_read_drafts(user) -> bool:
     return is_secretariat(user) or is_chair(user)
 
 
+def has_any_role(user) -> bool:
+    """Secretariat, Chair or delegate: a member of the group's work (not a bare sign-in)."""
+    return can_read_drafts(user) or is_delegate(user)
+
+
 def user_economy(user):
     """The economy a delegate belongs to, or None."""
     if not user.is_authenticated:

@@ -11,19 +11,18 @@ API
     Raises ``PermissionDenied(RECORD_LOCKED)`` if the meeting is locked. Call it in any edit
     view after fetching the meeting (GET and POST alike).
 
-``meeting_edit_view(url_kwarg="pk")``
-    Decorator for function views that edit one meeting's record: sign-in (else redirect),
-    Secretariat role (else 403), the meeting from ``url_kwarg`` (else 404), not locked
-    (else 403). The view is called as ``view(request, meeting, **other_kwargs)``.
+``meeting_edit_view()``
+    Decorator for function views that edit one meeting's record: ``secretariat_required``
+    (sign-in, else redirect; Secretariat role, else 403), then the meeting from the ``pk``
+    URL argument (else 404), not locked (else 403). The view is called as
+    ``view(request, meeting, **other_kwargs)``.
 """
 from functools import wraps
 
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from accounts.permissions import SECRETARIAT_ONLY
-from accounts.roles import is_secretariat
+from accounts.permissions import secretariat_required
 
 from .models import Meeting
 
@@ -39,17 +38,14 @@ def meeting_editable_or_403(meeting: Meeting) -> None:
         raise PermissionDenied(RECORD_LOCKED)
 
 
-def meeting_edit_view(url_kwarg: str = "pk"):
+def meeting_edit_view():
     """Guard an edit view of one meeting's record (see the module docstring)."""
 
     def decorator(view):
+        @secretariat_required
         @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not is_secretariat(request.user):
-                raise PermissionDenied(SECRETARIAT_ONLY)
-            meeting = get_object_or_404(Meeting.objects.select_related("forum"), pk=kwargs.pop(url_kwarg))
+        def wrapped(request, *args, pk: int, **kwargs):
+            meeting = get_object_or_404(Meeting.objects.select_related("forum"), pk=pk)
             meeting_editable_or_403(meeting)
             return view(request, meeting, *args, **kwargs)
 

@@ -8,10 +8,8 @@ The calendar feed needs no session: its secret URL is the credential.
 """
 import csv
 import datetime
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -23,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from icalendar import Calendar, Event
 
 from accounts.models import Profile
+from accounts.permissions import member_required
 from accounts.roles import can_read_drafts, is_delegate, is_secretariat, user_economy
 from accounts.services import profile_calendar_token_issue, profile_calendar_token_revoke
 
@@ -40,31 +39,12 @@ from ..services import ActionProgressRefused, action_report_progress
 
 DEFAULT_FORUM = "SMEWG"
 ACTIONS_PER_PAGE = 50
-NO_ROLE = "Only the Secretariat, the chair and delegates may see the agreed actions."
 NOT_YOUR_ACTION = "Only delegates of the responsible economies and the Secretariat may see and update this action."
 CHAIR_READS_ONLY = "Only delegates of the responsible economies and the Secretariat may report progress."
 STALE_ACTION = (
     "Someone else updated this action while you were writing. Their update is in the history "
     "below; your note and status are kept in the form: check them and save again."
 )
-
-
-def has_role(user) -> bool:
-    return can_read_drafts(user) or is_delegate(user)
-
-
-def member_required(view):
-    """Sign-in first, then any role (Secretariat, chair, delegate), else 403."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not has_role(request.user):
-            raise PermissionDenied(NO_ROLE)
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _economy_responsible(user, action: Action) -> bool:
@@ -288,7 +268,7 @@ def calendar_feed(request, token: str):
         event.add("summary", f"Due: {action}")
         event.add(
             "description",
-            f"{action.text}\n\nResponsible: {', '.join(action.responsible_names())}\n"
+            f"{action.text}\n\nResponsible: {'; '.join(action.responsible_names())}\n"
             f"Status: {action.get_status_display()}\nFrom: {action.agenda_item.meeting}, "
             f"agenda item {action.agenda_item}",
         )

@@ -2,12 +2,13 @@
 from django.shortcuts import render
 from django.utils import timezone
 
+from accounts.permissions import member_required
 from accounts.roles import is_delegate, user_economy
 from projects.models import Project
 
 from ..models import Economy
 from ..selectors import actions_of_economy, next_meeting
-from .actions import calendar_context, default_forum, member_required
+from .actions import calendar_context, default_forum
 
 
 @member_required
