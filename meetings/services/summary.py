@@ -13,9 +13,20 @@ from ..models import (
 )
 from ..summary.render import summary_content_hash, summary_file_name, summary_html, summary_pdf
 
-# The chair's summary PDF: one SummaryExport row per request, rendered by a Celery task.
+SUMMARY_RUNNING = (SummaryExportStatus.QUEUED, SummaryExportStatus.RENDERING)
 
-SUMMARY_RUNNING = ("queued", "rendering")
+
+def _stored_render(meeting: Meeting, content_hash: str) -> SummaryExport | None:
+    """A finished export of this content whose file is still in storage, or None."""
+
+    done = (
+        SummaryExport.objects.filter(meeting=meeting, content_hash=content_hash, status=SummaryExportStatus.DONE)
+        .exclude(file="")
+        .first()
+    )
+    if done and default_storage.exists(done.file.name):
+        return done
+    return None
 
 
 @transaction.atomic
@@ -33,21 +44,22 @@ def summary_export_request(*, meeting: Meeting, user) -> "SummaryExport":
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     content_hash = summary_content_hash(summary_html(meeting.pk))
     is_draft = meeting.status != MeetingStatus.ADOPTED
-    same = SummaryExport.objects.filter(meeting=meeting, content_hash=content_hash)
-    for done in same.filter(status=SummaryExportStatus.DONE).exclude(file=""):
-        if default_storage.exists(done.file.name):
-            return SummaryExport.objects.create(
-                meeting=meeting,
-                requested_by=user,
-                status=SummaryExportStatus.DONE,
-                content_hash=content_hash,
-                is_draft=is_draft,
-                file=done.file.name,
-                page_count=done.page_count,
-                reused=True,
-                finished=timezone.now(),
-            )
-    running = same.filter(status__in=SUMMARY_RUNNING).first()
+    done = _stored_render(meeting, content_hash)
+    if done:
+        return SummaryExport.objects.create(
+            meeting=meeting,
+            requested_by=user,
+            status=SummaryExportStatus.DONE,
+            content_hash=content_hash,
+            is_draft=is_draft,
+            file=done.file.name,
+            page_count=done.page_count,
+            reused=True,
+            finished=timezone.now(),
+        )
+    running = SummaryExport.objects.filter(
+        meeting=meeting, content_hash=content_hash, status__in=SUMMARY_RUNNING
+    ).first()
     if running:
         return running
     export = SummaryExport.objects.create(
@@ -84,12 +96,8 @@ def summary_export_render(*, export_id: int) -> "SummaryExport":
     html = summary_html(meeting.pk)
     content_hash = summary_content_hash(html)
     name = "summaries/" + summary_file_name(meeting, content_hash)
-    earlier = (
-        SummaryExport.objects.filter(meeting=meeting, content_hash=content_hash, status=SummaryExportStatus.DONE)
-        .exclude(file="")
-        .first()
-    )
-    if earlier and default_storage.exists(earlier.file.name):
+    earlier = _stored_render(meeting, content_hash)
+    if earlier:
         name, pages, reused = earlier.file.name, earlier.page_count, True
     else:
         pdf, pages = summary_pdf(html)

@@ -58,6 +58,19 @@ def test_export_request_unchanged_meeting_reuses_the_file_without_rendering(
     assert _stored_summaries() == [first.file.name.removeprefix("summaries/")]
 
 
+def test_export_request_stored_file_gone_renders_anew(
+    demo_meeting, secretariat_user, eager_tasks, django_capture_on_commit_callbacks
+):
+    first = _request(demo_meeting, secretariat_user, django_capture_on_commit_callbacks)
+    default_storage.delete(first.file.name)
+
+    second = _request(demo_meeting, secretariat_user, django_capture_on_commit_callbacks)
+
+    assert (second.status, second.reused, second.content_hash) == ("done", False, first.content_hash)
+    assert second.file.name == first.file.name
+    assert _pdf_bytes(second).startswith(b"%PDF-")
+
+
 def test_export_request_after_an_edit_renders_anew(
     demo_meeting, secretariat_user, eager_tasks, django_capture_on_commit_callbacks
 ):
