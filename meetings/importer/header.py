@@ -7,7 +7,7 @@ issues:") is reported as an unrecognised line.
 import re
 from dataclasses import dataclass, field
 
-from ..names import UnknownName, resolve_economy, resolve_organisation
+from ..names import NameIndex, UnknownName
 from .dates import BadDate, find_date_range
 from .errors import Problem
 from .text import Block, sentences
@@ -71,30 +71,24 @@ _MAX_SENTENCE = 3000
 
 
 class Names:
-    """Economy and organisation look-ups for one import, each name resolved once."""
+    """Economy and organisation look-ups for one import, from one ``NameIndex`` (three queries)."""
 
     def __init__(self):
-        self._cache: dict[str, tuple[str, object] | None] = {}
+        self.index = NameIndex()
 
-    def resolve(self, name: str) -> tuple[str, object] | None:
-        """("economy", Economy) or ("organisation", Organisation) or None."""
+    def resolve(self, name: str) -> tuple[object, object] | None:
+        """(Economy, None) or (None, Organisation), or None for a name that is neither."""
         key = name.strip()
-        if key not in self._cache:
-            found = None
-            if key and len(key) <= 150:
-                try:
-                    found = ("economy", resolve_economy(key))
-                except UnknownName:
-                    try:
-                        found = ("organisation", resolve_organisation(key))
-                    except UnknownName:
-                        found = None
-            self._cache[key] = found
-        return self._cache[key]
+        if not key or len(key) > 150:
+            return None
+        try:
+            return self.index.party(key)
+        except UnknownName:
+            return None
 
     def economy(self, name: str):
         found = self.resolve(name)
-        return found[1] if found and found[0] == "economy" else None
+        return found[0] if found else None
 
 
 @dataclass
@@ -277,12 +271,12 @@ def _add_names(header: Header, text: str, line: int, names: Names, *, others: bo
         found = names.resolve(name)
         if found is None:
             header.names_problem(line, name)
-        elif found[0] == "economy" and not others:
-            header.members.append(found[1])
-        elif found[0] == "economy" and found[1] not in header.members:
-            header.members.append(found[1])
-        elif found[0] == "organisation":
-            header.others.append(found[1])
+            continue
+        economy, organisation = found
+        if economy and (not others or economy not in header.members):
+            header.members.append(economy)
+        elif organisation:
+            header.others.append(organisation)
 
 
 def split_names(text: str, names: Names) -> list[str]:

@@ -76,6 +76,16 @@ def test_import_summary_seed_texts_and_decisions_match_demo():
     assert parsed.problems == []
 
 
+def test_summary_parse_seed_reads_forums_and_names_once(django_assert_num_queries):
+    text = SEED.read_text(encoding="utf-8")
+
+    # The forums, then economies, their aliases and organisations: once each, not per name.
+    with django_assert_num_queries(4):
+        parsed = summary_parse(text, forum="SMEWG")
+
+    assert parsed.problems == []
+
+
 def test_import_summary_seed_without_forum_takes_it_from_the_text():
     parsed = summary_parse(SEED.read_text(encoding="utf-8"))
 
