@@ -86,8 +86,3 @@ def resolve_economy(name: str):
 def resolve_organisation(name: str):
     """One organisation by name (see ``NameIndex.organisation``)."""
     return NameIndex().organisation(name)
-
-
-def resolve_party(name: str):
-    """One economy or organisation by name (see ``NameIndex.party``)."""
-    return NameIndex().party(name)
