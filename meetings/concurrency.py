@@ -8,7 +8,12 @@ API
 ---
 ``update_if_current(instance, *, version, changes, reason="")``
     In one transaction: ``UPDATE ... SET version = version + 1 WHERE pk = %s AND version = %s``.
-    If no row matched, raises ``StaleEdit`` (nothing written). Otherwise applies ``changes``
+    If no row matched, raises ``save_form_if_current(form, *, reason="")``
+    For a valid versioned ModelForm: ``update_if_current`` with the form's concrete fields,
+    then its many-to-many fields, in one transaction. Returns the saved instance; raises
+    ``StaleEdit`` (nothing written) like ``update_if_current``.
+
+``StaleEdit`` (nothing written). Otherwise applies ``changes``
     (a dict of model field name -> value; many-to-many fields are NOT handled: set them
     yourself afterwards, inside your own ``transaction.atomic()`` around the call) to the
     instance and saves it, so simple-history records the change with the request's user and
@@ -24,22 +29,22 @@ API
     For a ModelForm: adds a hidden ``version`` field, initialised from the instance.
     ``form.cleaned_data["version"]`` is what to pass to ``update_if_current``.
 
-``conflict_response(request, *, form, error, fields, title, cancel_url, template=...)``
-    The page shown on a refused save (HTTP 409): for each field in ``fields`` the current
-    saved value beside the value the user typed, and the user's form again, bound to their
-    text but carrying the current version, so they can merge and save on purpose.
-    Pass ``template`` to use your own page; the context is the same.
+``conflict_response(request, *, form, error, title, cancel_url, fields=None, template=...)``
+    The page shown on a refused save (HTTP 409): for each field in ``fields`` (by default the
+    form's concrete model fields, as saved by ``save_form_if_current``; many-to-many choices
+    stay in the form) the current saved value beside the value the user typed, and the
+    user's form again, bound to their text but carrying the current version, so they can
+    merge and save on purpose. Pass ``template`` to use your own page; the context is the same.
 
 Typical view::
 
     form = MeetingForm(request.POST, instance=meeting)
     if form.is_valid():
         try:
-            update_if_current(meeting, version=form.cleaned_data["version"],
-                              changes=changes_from_form(form))
+            save_form_if_current(form)
         except StaleEdit as error:
-            return conflict_response(request, form=form, error=error, fields=MeetingForm.Meta.fields,
-                                     title="Meeting details", cancel_url=meeting.get_absolute_url())
+            return conflict_response(request, form=form, error=error, title="Meeting details",
+                                     cancel_url=meeting.get_absolute_url())
 """
 from dataclasses import dataclass
 
@@ -80,10 +85,27 @@ def update_if_current(instance: models.Model, *, version: int, changes: dict, re
     return instance
 
 
+def _concrete_field_names(form: forms.ModelForm) -> list[str]:
+    """The form's fields that are concrete (non many-to-many) model fields, ``version`` aside."""
+    concrete = {field.name for field in form._meta.model._meta.concrete_fields}
+    return [name for name in form.fields if name in concrete and name != "version"]
+
+
 def changes_from_form(form: forms.ModelForm) -> dict:
     """The concrete (non many-to-many) model fields of a valid ModelForm, as ``changes``."""
-    concrete = {field.name for field in form._meta.model._meta.concrete_fields}
-    return {name: value for name, value in form.cleaned_data.items() if name in concrete and name != "version"}
+    return {name: form.cleaned_data[name] for name in _concrete_field_names(form) if name in form.cleaned_data}
+
+
+def save_form_if_current(form: forms.ModelForm, *, reason: str = "") -> models.Model:
+    """Save a valid versioned ModelForm only if its record still has the form's version."""
+    with transaction.atomic():
+        instance = update_if_current(
+            form.instance, version=form.cleaned_data["version"], changes=changes_from_form(form), reason=reason
+        )
+        for field in instance._meta.many_to_many:
+            if field.name in form.cleaned_data:
+                getattr(instance, field.name).set(form.cleaned_data[field.name])
+    return instance
 
 
 class VersionedFormMixin(forms.Form):
@@ -127,16 +149,16 @@ def conflict_response(
     *,
     form: forms.BaseForm,
     error: StaleEdit,
-    fields: list[str],
     title: str,
     cancel_url: str,
+    fields: list[str] | None = None,
     template: str = "meetings/conflict.html",
     extra_context: dict | None = None,
 ):
     """Render the refused save: current value beside the user's, and their form again (409)."""
     current = error.current
     rows = []
-    for name in fields:
+    for name in _concrete_field_names(form) if fields is None else fields:
         if name == "version" or name not in form.fields:
             continue
         current_value = getattr(current, name, "") if current is not None else ""

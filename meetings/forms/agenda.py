@@ -87,9 +87,3 @@ class ActionForm(ItemPartForm):
 
 class ActionEditForm(VersionedFormMixin, ActionForm):
     pass
-
-
-# What the conflict page compares, field by field (many-to-many choices stay in the form).
-AGENDA_ITEM_CONFLICT_FIELDS = ["title", "text"]
-DECISION_CONFLICT_FIELDS = ["kind", "text"]
-ACTION_CONFLICT_FIELDS = ["text", "responsible_other", "due_date", "due_next_meeting", "status"]

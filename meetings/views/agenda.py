@@ -13,9 +13,8 @@ current text beside the user's (``meetings.concurrency``). An adopted meeting is
 from dataclasses import dataclass
 from typing import Callable
 
-from django import forms
 from django.contrib import messages
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,11 +27,8 @@ from projects.models import ProjectReport
 from projects.services import ProjectReportExists, project_report_link
 
 from .. import services
-from ..concurrency import StaleEdit, changes_from_form, conflict_response, update_if_current
+from ..concurrency import StaleEdit, conflict_response, save_form_if_current
 from ..forms.agenda import (
-    ACTION_CONFLICT_FIELDS,
-    AGENDA_ITEM_CONFLICT_FIELDS,
-    DECISION_CONFLICT_FIELDS,
     ActionEditForm,
     ActionForm,
     AgendaItemEditForm,
@@ -83,14 +79,13 @@ def _render(request, template: str, context: dict, *, title: str, status: int = 
     return render(request, PAGE, {**context, "partial": template, "page_title": title}, status=status)
 
 
-def _conflict(request, *, form, error: StaleEdit, fields, title: str, meeting: Meeting, template: str, context):
+def _conflict(request, *, form, error: StaleEdit, title: str, meeting: Meeting, template: str, context):
     """The refused stale save: the current text beside the user's, their form kept."""
     extra = {**context, "partial": template, "page_title": f"{title}: not saved"}
     response = conflict_response(
         request,
         form=form,
         error=error,
-        fields=fields,
         title=title,
         cancel_url=_editor_url(meeting, context.get("anchor", "")),
         template=template if _htmx(request) else PAGE,
@@ -100,19 +95,6 @@ def _conflict(request, *, form, error: StaleEdit, fields, title: str, meeting: M
         # htmx swaps only 2xx responses; the fragment itself says the save was refused.
         response.status_code = 200
     return response
-
-
-def _save_many_to_many(instance, form: forms.ModelForm) -> None:
-    for field in instance._meta.many_to_many:
-        if field.name in form.cleaned_data:
-            getattr(instance, field.name).set(form.cleaned_data[field.name])
-
-
-def _save_versioned(form: forms.ModelForm, instance) -> None:
-    """Save an edit form only if the record still has the version the form was shown."""
-    with transaction.atomic():
-        update_if_current(instance, version=form.cleaned_data["version"], changes=changes_from_form(form))
-        _save_many_to_many(instance, form)
 
 
 # The whole editor.
@@ -217,10 +199,10 @@ def agenda_item_edit(request, meeting: Meeting, item_pk: int):
     if not form.is_valid():
         return _render(request, template, {**context, "form": form}, title=title, status=_invalid(request))
     try:
-        _save_versioned(form, item)
+        save_form_if_current(form)
     except StaleEdit as error:
         return _conflict(
-            request, form=form, error=error, fields=AGENDA_ITEM_CONFLICT_FIELDS, title=f"Agenda item “{item.title}”",
+            request, form=form, error=error, title=f"Agenda item “{item.title}”",
             meeting=meeting, template=template, context=context,
         )
     messages.success(request, f"Agenda item {item.position} “{item.title}” saved.")
@@ -245,7 +227,6 @@ class Part:
     add_form: type
     edit_form: type
     add: Callable
-    conflict_fields: list[str]
     section: str  # the item's section re-rendered after an add: decisions, actions
 
     def anchor(self, obj) -> str:
@@ -256,12 +237,10 @@ class Part:
 
 
 DECISION = Part(
-    "decision", "Decision", Decision, DecisionForm, DecisionEditForm, services.decision_add,
-    DECISION_CONFLICT_FIELDS, "decisions",
+    "decision", "Decision", Decision, DecisionForm, DecisionEditForm, services.decision_add, "decisions",
 )
 ACTION = Part(
-    "action", "Agreed action", Action, ActionForm, ActionEditForm, services.action_add,
-    ACTION_CONFLICT_FIELDS, "actions",
+    "action", "Agreed action", Action, ActionForm, ActionEditForm, services.action_add, "actions",
 )
 
 
@@ -314,10 +293,10 @@ def part_edit(request, meeting: Meeting, object_pk: int, part: Part):
     if not form.is_valid():
         return _render(request, template, {**context, "form": form}, title=title, status=_invalid(request))
     try:
-        _save_versioned(form, obj)
+        save_form_if_current(form)
     except StaleEdit as error:
         return _conflict(
-            request, form=form, error=error, fields=part.conflict_fields, title=part.label,
+            request, form=form, error=error, title=part.label,
             meeting=meeting, template=template, context=context,
         )
     messages.success(request, f"{part.label} saved.")

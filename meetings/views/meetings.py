@@ -12,9 +12,8 @@ from django.views.decorators.http import require_http_methods
 from accounts.permissions import drafts_reader_required, secretariat_required
 from accounts.roles import is_secretariat
 
-from ..concurrency import StaleEdit, changes_from_form, conflict_response, update_if_current
+from ..concurrency import StaleEdit, conflict_response, save_form_if_current
 from ..forms.meetings import (
-    HEADER_FIELDS,
     MeetingCreateForm,
     MeetingFilterForm,
     MeetingForm,
@@ -164,10 +163,10 @@ def meeting_edit(request, meeting: Meeting):
     form = MeetingForm(_posted(request), instance=meeting)
     if request.method == "POST" and form.is_valid():
         try:
-            update_if_current(meeting, version=form.cleaned_data["version"], changes=changes_from_form(form))
+            save_form_if_current(form)
         except StaleEdit as error:
             return conflict_response(
-                request, form=form, error=error, fields=HEADER_FIELDS,
+                request, form=form, error=error,
                 title=f"details of the {Meeting.objects.get(pk=meeting.pk)}", cancel_url=meeting.get_absolute_url(),
             )
         messages.success(request, "The meeting details are saved.")

@@ -597,6 +597,28 @@ def test_action_edit_from_stale_copy_is_refused(secretariat_client, meeting, ite
     assert "My stale text" in content
 
 
+def test_action_conflict_compares_the_concrete_fields_of_the_form(secretariat_client, meeting, item):
+    action = ActionFactory(agenda_item=item, text="Current text", responsible_other="SMEWG Chair")
+    action.version = 3
+    action.save()
+    prefix = f"action-{action.pk}"
+
+    response = secretariat_client.post(
+        reverse("meetings:agenda_action_edit", args=[meeting.pk, action.pk]),
+        action_data(prefix, text="My stale text", version="2"),
+    )
+
+    rows = [(row.label, row.current, row.submitted) for row in response.context["rows"]]
+    assert rows == [
+        ("What is to be done", "Current text", "My stale text"),
+        ("Decision it carries out", "", ""),
+        ("Other responsible bodies", "SMEWG Chair", "SMEWG Chair"),
+        ("Due date", "", ""),
+        ("Due by the next meeting", "yes", "no"),
+        ("Status", "Open", "Open"),
+    ]
+
+
 def test_action_delete_plain_post(secretariat_client, meeting, item):
     action = ActionFactory(agenda_item=item)
 
