@@ -8,7 +8,7 @@ MAX_NUMBER = 999
 
 
 class SummaryUploadForm(forms.Form):
-    """A .txt or .docx summary; cleaning reads and recognises it (``cleaned_data["parsed"]``)."""
+    """A .txt or .docx summary; cleaning reads it (``cleaned_data["text"]``) and refuses a non-summary."""
 
     file = forms.FileField(
         label="Chair's summary",
@@ -30,7 +30,7 @@ class SummaryUploadForm(forms.Form):
             return cleaned
         try:
             text = summary_read(upload.read(), upload.name or "")
-            cleaned["parsed"] = summary_parse(text, forum=forum.code)
+            summary_parse(text, forum=forum.code)  # only to refuse it now; the review parses it again
         except SummaryImportError as error:
             self.add_error("file", str(error))
             return cleaned

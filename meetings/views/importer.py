@@ -19,7 +19,7 @@ from accounts.permissions import secretariat_required
 
 from ..forms.importer import SummaryHeaderForm, SummaryUploadForm
 from ..importer import SummaryImportError, summary_parse
-from ..models import Forum, MeetingStatus
+from ..models import MeetingStatus
 from ..services import MeetingExists, RecordError, meeting_save_record
 
 SESSION_KEY = "summary_imports"
@@ -93,11 +93,8 @@ def summary_import(request):
 def summary_import_review(request, token: str):
     """Step 2: the recognised record beside the source; correct the header, then save a draft."""
     text, meta = _pending_load(request, token)
-    forum = request.POST.get("forum") if request.method == "POST" else meta["forum"]
-    if not Forum.objects.filter(code=forum).exists():
-        forum = meta["forum"]
     try:
-        parsed = summary_parse(text, forum=forum)
+        parsed = summary_parse(text, forum=meta["forum"])  # the form's forum replaces it on saving
     except SummaryImportError as error:  # the upload was parsed once already; kept for safety
         messages.error(request, str(error))
         return redirect("meetings:import")
