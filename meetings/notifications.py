@@ -38,7 +38,7 @@ def _action_lines(action: Action) -> list[str]:
     return [
         f"Action: {action.text}",
         f"From: {meeting}, agenda item {action.agenda_item}",
-        f"Responsible: {', '.join(action.responsible_names()) or 'not named'}",
+        f"Responsible: {action.responsible_text or 'not named'}",
         f"Due: {action.due_display or 'no date'}",
         f"Status: {action.get_status_display()}",
     ]

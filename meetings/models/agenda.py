@@ -161,6 +161,12 @@ class Action(models.Model):
         names += [part.strip() for part in self.responsible_other.split(";") if part.strip()]
         return names
 
+    @property
+    def responsible_text(self) -> str:
+        """The responsible names on one line, split by “;” because names such as
+        “Hong Kong, China” hold a comma."""
+        return "; ".join(self.responsible_names())
+
 
 class ProgressNote(models.Model):
     """A progress report on an action, optionally changing its status."""

@@ -93,7 +93,7 @@ class SummaryAction:
 
     @property
     def responsible(self) -> str:
-        return "; ".join(self.action.responsible_names())
+        return self.action.responsible_text
 
     @property
     def due(self) -> str:

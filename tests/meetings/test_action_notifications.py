@@ -44,6 +44,19 @@ def test_progress_note_mails_responsible_delegates_and_secretariat(
     )
 
 
+def test_progress_note_mail_names_responsible_economies_split_by_semicolons(
+    eager_tasks, django_capture_on_commit_callbacks, delegate_user, secretariat_user
+):
+    action = ActionFactory(agenda_item=AgendaItemFactory(), text="Joint SME survey", economies=["HKC", "MEX"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        action_report_progress(action=action, user=delegate_user, note="Survey sent", status="open",
+                               version=action.version)
+
+    responsible = [line for line in mail.outbox[0].body.splitlines() if line.startswith("Responsible:")]
+    assert responsible == ["Responsible: Hong Kong, China; Mexico"]
+
+
 def test_progress_note_mail_not_sent_before_commit(eager_tasks, django_capture_on_commit_callbacks, delegate_user,
                                                    secretariat_user):
     action = two_economies().mexico_action
