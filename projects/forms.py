@@ -9,17 +9,13 @@ from .models import Project, ProjectStatus, ReportKind
 
 
 class ProjectForm(forms.ModelForm):
-    proposing_economies = forms.ModelMultipleChoiceField(
-        queryset=Economy.objects.order_by("position"),
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "responsible-choice"}),
-        required=False,
-        label="Proposing economies",
-    )
-
     class Meta:
         model = Project
         fields = ["forum", "title", "code", "proposing_economies", "status", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        widgets = {
+            "proposing_economies": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

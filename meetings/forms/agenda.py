@@ -6,7 +6,7 @@ shown (``VersionedFormMixin``) so a save from a stale copy is refused, not appli
 from django import forms
 
 from ..concurrency import VersionedFormMixin
-from ..models import Action, AgendaItem, Decision, Economy, Organisation
+from ..models import Action, AgendaItem, Decision
 
 
 class AgendaItemForm(forms.ModelForm):
@@ -40,19 +40,6 @@ class DecisionEditForm(VersionedFormMixin, DecisionForm):
 
 
 class ActionForm(ItemPartForm):
-    responsible_economies = forms.ModelMultipleChoiceField(
-        queryset=Economy.objects.order_by("position"),
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "responsible-choice"}),
-        required=False,
-        label="Responsible economies",
-    )
-    responsible_organisations = forms.ModelMultipleChoiceField(
-        queryset=Organisation.objects.order_by("name"),
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "responsible-choice"}),
-        required=False,
-        label="Responsible organisations",
-    )
-
     class Meta:
         model = Action
         fields = [
@@ -68,6 +55,8 @@ class ActionForm(ItemPartForm):
         widgets = {
             "text": forms.Textarea(attrs={"rows": 2}),
             "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "responsible_economies": forms.CheckboxSelectMultiple,
+            "responsible_organisations": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, **kwargs):
