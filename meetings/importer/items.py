@@ -2,6 +2,7 @@
 import re
 from dataclasses import dataclass
 
+from ..models import DecisionKind
 from .errors import Problem
 from .text import BULLET, blocks, sentences, tidy_title
 
@@ -9,15 +10,18 @@ _HEADING = re.compile(
     r"^\s*(?:(?:agenda\s+)?item\s+)?([0-9]{1,3})(?![0-9])\s*[.):]?\s*(.*?)\s*$", re.IGNORECASE
 )
 MAX_TITLE = 200
+# The verbs are the decision kinds themselves, plus "took note" for noted. The subject is the
+# group in any of its names, its forum code included ("The SMEWG", "The TELWG": capitals only).
+_DECISION_VERBS = {kind: kind for kind in DecisionKind.values} | {"took note": DecisionKind.NOTED.value}
 _DECISION = re.compile(
-    r"^(?:(?:The|This)\s+(?:Working\s+Group|Group|Meeting|SMEWG|Members|Member\s+Economies|Economies)"
+    r"^(?:(?:The|This)\s+(?:Working\s+Group|Group|Meeting|(?-i:[A-Z][A-Z0-9]{1,9})|Members|"
+    r"Member\s+Economies|Economies)"
     r"|Members|Economies|It\s+was)\s+"
     r"(?:(?:also|further|then|unanimously|formally|subsequently|finally)\s+)*"
     r"(?:(?:discussed|considered|reviewed)\s+and\s+)?"
-    r"(?P<verb>agreed|approved|endorsed|adopted|noted|took\s+note|established|encouraged|invited|welcomed)\b",
+    r"(?P<verb>" + "|".join(verb.replace(" ", r"\s+") for verb in _DECISION_VERBS) + r")\b",
     re.IGNORECASE,
 )
-_DECISION_KINDS = {"took note": "noted"}
 # "The Group agreed that the work plan ... be adopted": the decision is an adoption.
 _AGREED_THAT = re.compile(r"\s+that\b", re.IGNORECASE)
 _TO_BE = re.compile(r"\bbe\s+(adopted|approved|endorsed|established)\b", re.IGNORECASE)
@@ -127,7 +131,7 @@ def parse_item(heading: Heading, lines: list[str], end: int) -> tuple[dict, list
                 agreed_that = verb == "agreed" and _AGREED_THAT.match(sentence, decision.end())
                 passive = _TO_BE.search(sentence, decision.end()) if agreed_that else None
                 verb = passive.group(1).lower() if passive else verb
-                decisions.append({"kind": _DECISION_KINDS.get(verb, verb), "text": sentence})
+                decisions.append({"kind": _DECISION_VERBS[verb], "text": sentence})
             else:
                 kept.append(sentence)
             lead = sentence

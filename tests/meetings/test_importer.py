@@ -267,6 +267,18 @@ def test_summary_parse_comma_lists_keep_two_part_names_together():
     assert parsed.record["other_participants"] == ["Macao, China"]
 
 
+def test_summary_parse_decisions_of_any_forum_take_their_kind_from_the_verb():
+    text = (
+        "The TELWG held its 3rd Meeting in Lima, Peru, on 3-4 May 2003.\n\n1. Opening\n\n"
+        "The TELWG took note of the report. The TELWG agreed that the work plan be adopted. "
+        "The Group welcomed the new members. The cat agreed."
+    )
+
+    parsed = summary_parse(text, forum="SMEWG")
+
+    assert [d["kind"] for d in parsed.record["agenda_items"][0]["decisions"]] == ["noted", "adopted", "welcomed"]
+
+
 # Any input gives a record or the importer's own error.
 
 
