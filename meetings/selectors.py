@@ -69,6 +69,11 @@ def _overdue(today: datetime.date) -> Q:
     return Q(status__in=OPEN_STATUSES, due_on__lt=today)
 
 
+def action_is_overdue(action: Action, *, today: datetime.date) -> bool:
+    """``_overdue`` for one action of ``actions_with_progress`` (it reads ``due_on``)."""
+    return action.status in OPEN_STATUSES and action.due_on is not None and action.due_on < today
+
+
 UNFINISHED = "unfinished"
 
 
@@ -140,7 +145,7 @@ def actions_of_economy(*, economy: Economy, forum: Forum, today: datetime.date, 
         .filter(agenda_item__meeting__forum=forum, responsible_economies=economy)
         .order_by(F("due_on").asc(nulls_last=True), "pk")
     )
-    overdue = [a for a in actions if a.status in OPEN_STATUSES and a.due_on and a.due_on < today]
+    overdue = [a for a in actions if action_is_overdue(a, today=today)]
     unfinished = [a for a in actions if a.status in OPEN_STATUSES and a not in overdue]
     done = sorted((a for a in actions if a.status == ActionStatus.DONE), key=lambda a: a.modified, reverse=True)
     return EconomyActions(overdue=overdue, open=unfinished, recently_done=done[:done_shown])
