@@ -1,10 +1,15 @@
 """Forms of the summary import: the upload, and the header corrections on the review page."""
 from django import forms
 
-from ..importer import MAX_BYTES, SummaryImportError, chair_participant, summary_parse, summary_read
-from ..models import Economy, Forum, Meeting
-
-MAX_NUMBER = 999
+from ..importer import (
+    MAX_BYTES,
+    MAX_NUMBER,
+    SummaryImportError,
+    chair_participant,
+    summary_parse,
+    summary_read,
+)
+from ..models import Economy, Forum, Meeting, ParticipantRole
 
 
 class SummaryUploadForm(forms.Form):
@@ -95,7 +100,7 @@ class SummaryHeaderForm(forms.Form):
             "title": data["chair_title"],
             "economy": chair_economy.name if chair_economy else None,
         }
-        participants = [p for p in record.get("participants", []) if p.get("role") != "chair"]
+        participants = [p for p in record.get("participants", []) if p.get("role") != ParticipantRole.CHAIR]
         if chair["name"]:
             participants.insert(0, chair_participant(chair["name"], chair["title"], chair["economy"]))
         return {

@@ -6,11 +6,12 @@ not recognise; saving goes through ``services.meeting_save_record``. Whatever th
 these raise nothing but ``SummaryImportError``.
 """
 from .errors import Problem, SummaryImportError
-from .parsing import ParsedSummary, chair_participant, summary_parse
+from .parsing import MAX_NUMBER, ParsedSummary, chair_participant, summary_parse
 from .reading import MAX_BYTES, summary_read
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_NUMBER",
     "ParsedSummary",
     "Problem",
     "SummaryImportError",

@@ -2,7 +2,9 @@
 import re
 from dataclasses import dataclass
 
-from ..models import DecisionKind
+from projects.models import ProjectStatus, ReportKind
+
+from ..models import DecisionKind, DocumentPurpose
 from .errors import Problem
 from .text import BULLET, blocks, sentences, tidy_title
 
@@ -110,8 +112,8 @@ def parse_item(heading: Heading, lines: list[str], end: int) -> tuple[dict, list
                 if title:
                     projects.append({
                         "title": title[:300],
-                        "status": "approved" if approved else "ongoing",
-                        "reported_as": "approved" if approved else "reported",
+                        "status": (ProjectStatus.APPROVED if approved else ProjectStatus.ONGOING).value,
+                        "reported_as": (ReportKind.APPROVED if approved else ReportKind.REPORTED).value,
                         "agenda_item": heading.number,
                     })
         else:
@@ -167,7 +169,7 @@ def find_documents(lines: list[str], headings: list[Heading]) -> list[dict]:
             documents[symbol] = {
                 "symbol": symbol,
                 "title": tidy_title(quoted.group(1)) if quoted else symbol,
-                "purpose": "information",
+                "purpose": DocumentPurpose.INFORMATION.value,
                 "submitted_by": None,
                 "agenda_item": item_of_line.get(index),
             }

@@ -1,13 +1,13 @@
 """A chair's summary's text -> the record dict of ``meetings.record``, plus what was not recognised."""
 from dataclasses import dataclass
 
-from ..models import Forum, Meeting, MeetingStatus, Participant
+from ..models import Forum, Meeting, MeetingStatus, Participant, ParticipantRole, Sex
 from .errors import Problem, SummaryImportError
 from .header import Names, parse_header, split_chair_title
 from .items import find_documents, find_headings, parse_item
 from .text import blocks, source_lines
 
-MAX_NUMBER = 999
+MAX_NUMBER = 999  # the highest meeting number the importer and its review form accept
 
 
 @dataclass
@@ -64,14 +64,14 @@ def chair_participant(name: str, title: str, economy: str | None) -> dict:
     """The chair as an entry of the record's participant list (sex from Mr / Ms / Mrs, else not stated)."""
     position, employer = split_chair_title(title)
     honorific = name.lower().split(".")[0].split(" ")[0]
-    sex = {"mr": "male", "ms": "female", "mrs": "female", "miss": "female"}.get(honorific, "other")
+    sex = {"mr": Sex.MALE, "ms": Sex.FEMALE, "mrs": Sex.FEMALE, "miss": Sex.FEMALE}.get(honorific, Sex.OTHER)
     return {
         "name": name[: _limit("name", Participant)],
         "title": position[: _limit("title", Participant)],
         "organisation": employer[: _limit("employer", Participant)],
         "represents": economy,
-        "sex": sex,
-        "role": "chair",
+        "sex": sex.value,
+        "role": ParticipantRole.CHAIR.value,
     }
 
 
