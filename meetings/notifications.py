@@ -12,7 +12,9 @@ from django.core.mail import EmailMessage, get_connection
 from django.db.models import Q
 
 from accounts.models import Role
+from accounts.roles import user_economy
 
+from .history import person_name
 from .models import Action, Economy, ProgressNote
 from .selectors import actions_overdue
 
@@ -53,14 +55,13 @@ def progress_note_messages(note: ProgressNote) -> list[EmailMessage]:
     recipients = delegate_emails(action.responsible_economies.all()) | secretariat_emails()
     if note.author is not None:
         recipients.discard(note.author.email)
-    who = (note.author.get_full_name() or note.author.username) if note.author else "Someone"
-    economy = getattr(getattr(note.author, "profile", None), "economy", None)
+    who = person_name(note.author) if note.author else "Someone"
+    economy = user_economy(note.author) if note.author else None
     if economy:
         who = f"{who} ({economy.name})"
     lines = [f"{who} reported progress on an agreed action.", ""]
     if note.status_after:
-        before = dict(ProgressNote._meta.get_field("status_before").choices).get(note.status_before, "")
-        lines.append(f"Status changed: {before} → {note.get_status_after_display()}")
+        lines.append(f"Status changed: {note.get_status_before_display()} → {note.get_status_after_display()}")
     if note.text:
         lines += ["Progress note:", note.text]
     lines += ["", *_action_lines(action), "", f"See the action: {_absolute(action.get_absolute_url())}"]

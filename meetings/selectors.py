@@ -4,6 +4,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, DateField, F, OuterRef, Q, QuerySet, Subquery, Value, When
 
+from accounts.roles import can_read_drafts, is_delegate
+
+from .history import object_history, person_name
 from .models import Action, ActionStatus, Economy, Forum, Meeting, MeetingStatus, ProgressNote
 
 OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
@@ -172,24 +175,18 @@ class TimelineEntry:
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (label, before, after)
 
 
-def _status_label(value: str) -> str:
-    return ActionStatus(value).label if value in ActionStatus.values else value
-
-
 def action_timeline(action: Action) -> list[TimelineEntry]:
     """Progress notes and changes to the action's record (its history), newest first.
 
     A status change made together with a progress note shows once, on the note.
     """
-    from .history import object_history, person_name
-
     notes = list(action.progress_notes.select_related("author").order_by("created", "pk"))
     entries = []
     noted = set()
     for note in notes:
         changes = []
         if note.status_after and note.status_after != note.status_before:
-            change = ("Status", _status_label(note.status_before), _status_label(note.status_after))
+            change = ("Status", note.get_status_before_display(), note.get_status_after_display())
             changes.append(change)
             noted.add((person_name(note.author), *change))
         entries.append(TimelineEntry(note.created, person_name(note.author), "note", note.text, changes))
@@ -208,8 +205,6 @@ def action_timeline(action: Action) -> list[TimelineEntry]:
 
 def meeting_readable_by(user, meeting: Meeting) -> bool:
     """Whether ``user`` may read the meeting's record (the rule of ``meetings_visible_to``)."""
-    from accounts.roles import can_read_drafts, is_delegate
-
     return can_read_drafts(user) or (is_delegate(user) and meeting.status == MeetingStatus.ADOPTED)
 
 
@@ -219,8 +214,6 @@ def meetings_visible_to(user, meetings: QuerySet[Meeting] | None = None) -> Quer
     Secretariat and Chair read every record, drafts included; delegates read adopted
     records; a signed-in user with no role reads none.
     """
-    from accounts.roles import can_read_drafts, is_delegate
-
     meetings = Meeting.objects.all() if meetings is None else meetings
     if can_read_drafts(user):
         return meetings
