@@ -101,6 +101,7 @@ class Header:
     start_date: object = None
     end_date: object = None
     date_line: int | None = None
+    bad_date: bool = False  # dates were found but are impossible (already reported with their line)
     chair_name: str = ""
     chair_title: str = ""
     chair_economy: object = None
@@ -168,6 +169,7 @@ def _read_dates_and_place(header: Header, sentence: str, line: int, names: Names
         found = find_date_range(sentence)
     except BadDate as error:
         header.problems.append(Problem(line, "line", f"Dates: {error}"))
+        header.bad_date = True
         return True
     if found is None:
         return False

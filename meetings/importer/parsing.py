@@ -99,7 +99,7 @@ def _record(header, forum, forums, items, projects, documents, problems: list[Pr
         missing("City: not found (e.g. “in Vina del Mar, Chile, on 3-5 April 2002”).", header.date_line)
     if header.host_economy is None:
         missing("Host economy: not found.", header.date_line)
-    if header.start_date is None and not any(problem.message.startswith("Dates:") for problem in problems):
+    if header.start_date is None and not header.bad_date:
         missing("Dates: not found (e.g. “3-5 April 2002”).")
     chair_name, chair_title = header.chair_name, header.chair_title
     if len(chair_name) > _limit("chair_name") or len(chair_title) > _limit("chair_title"):
