@@ -111,7 +111,7 @@ class Header:
     problems: list[Problem] = field(default_factory=list)
 
     def names_problem(self, line: int, name: str) -> None:
-        self.problems.append(Problem(line, "name", f"Unknown economy or organisation “{name}”.", name))
+        self.problems.append(Problem(line, f"Unknown economy or organisation “{name}”.", name))
 
 
 def parse_header(preamble: list[Block], names: Names, forums: dict[str, str]) -> Header:
@@ -122,7 +122,7 @@ def parse_header(preamble: list[Block], names: Names, forums: dict[str, str]) ->
             line = block.line_at(offset)
             used = _read_sentence(header, sentence, line, names, forums)
             if not used:
-                header.problems.append(Problem(line, "line", f"Not recognised: “{_clip(sentence)}”"))
+                header.problems.append(Problem(line, f"Not recognised: “{_clip(sentence)}”"))
     return header
 
 
@@ -168,7 +168,7 @@ def _read_dates_and_place(header: Header, sentence: str, line: int, names: Names
     try:
         found = find_date_range(sentence)
     except BadDate as error:
-        header.problems.append(Problem(line, "line", f"Dates: {error}"))
+        header.problems.append(Problem(line, f"Dates: {error}"))
         header.bad_date = True
         return True
     if found is None:

@@ -84,7 +84,7 @@ def find_headings(lines: list[str], problems: list[Problem]) -> list[Heading]:
                 continue
             if expected < number <= expected + 3:
                 problems.append(Problem(
-                    index + 1, "line",
+                    index + 1,
                     f"Looks like the heading of agenda item {number}, but item {expected} was expected: "
                     "kept as text.",
                 ))

@@ -18,9 +18,6 @@ class ParsedSummary:
     problems: list[Problem]
     lines: list[str]
 
-    def problem_lines(self) -> set[int]:
-        return {problem.line for problem in self.problems if problem.line}
-
 
 def summary_parse(text: str, *, forum: str | None = None) -> ParsedSummary:
     """Recognise a chair's summary in ``text``.
@@ -77,7 +74,7 @@ def chair_participant(name: str, title: str, economy: str | None) -> dict:
 
 def _record(header, forum, forums, items, projects, documents, problems: list[Problem]) -> dict:
     def missing(message: str, line: int | None = None) -> None:
-        problems.append(Problem(line, "missing", message))
+        problems.append(Problem(line, message))
 
     named = header.forum_codes[0] if header.forum_codes else None
     if forum and named and named != forum:
