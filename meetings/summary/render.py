@@ -1,7 +1,10 @@
 """Drawing the chair's summary: its HTML, the hash that names a rendering, and the PDF.
 
-``TEMPLATE_VERSION`` goes into every content hash and file name: raise it whenever the
-template or its stylesheet changes the look of the PDF, so stored PDFs are not reused.
+A stored PDF is reused while its content hash is unchanged. The hash already covers the
+rendered HTML (so any template change that alters it) and the stylesheet. ``TEMPLATE_VERSION``
+goes into the hash and the file name as a manual knob for what the hash cannot see: raise it
+when the renderer draws the same HTML differently (a WeasyPrint upgrade, new fonts, other
+render options or another static file the template loads), so stored PDFs are not reused.
 """
 import hashlib
 import logging
