@@ -15,8 +15,8 @@ from typing import Callable
 
 from django.contrib import messages
 from django.db import IntegrityError
-from django.db.models import Prefetch, QuerySet
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -47,27 +47,51 @@ def _htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
+def _invalid(request) -> int:
+    """Status of a form returned with errors: htmx needs 200 to swap it in."""
+    return 200 if _htmx(request) else 400
+
+
 def _editor_url(meeting: Meeting, anchor: str = "") -> str:
     url = reverse("meetings:agenda", kwargs={"pk": meeting.pk})
     return f"{url}#{anchor}" if anchor else url
 
 
+# The parts of an agenda item that htmx swaps one at a time: their fragment, and what they
+# show beneath the item (prefetched, so a part costs a fixed number of queries).
+ITEM_PARTS = {
+    "main": "agenda_item_main.html",
+    "decisions": "agenda_decisions.html",
+    "actions": "agenda_actions.html",
+    "projects": "agenda_projects.html",
+}
+
+
+def _part_prefetches(part: str) -> list:
+    if part == "decisions":
+        return ["decisions"]
+    if part == "actions":
+        actions = Action.objects.prefetch_related("responsible_economies", "responsible_organisations")
+        return [Prefetch("actions", queryset=actions)]
+    if part == "projects":
+        reports = ProjectReport.objects.select_related("project").order_by("kind", "position", "pk")
+        return [Prefetch("project_reports", queryset=reports)]
+    return []
+
+
 def _agenda_items(meeting: Meeting) -> QuerySet[AgendaItem]:
     """The meeting's items with everything the editor shows under them, in a fixed number of queries."""
-    actions = Action.objects.prefetch_related("responsible_economies", "responsible_organisations")
-    reports = ProjectReport.objects.select_related("project").order_by("kind", "position", "pk")
-    return meeting.agenda_items.prefetch_related(
-        "decisions",
-        Prefetch("actions", queryset=actions),
-        Prefetch("project_reports", queryset=reports),
-        "documents",
-    )
+    parts = [lookup for part in ITEM_PARTS for lookup in _part_prefetches(part)]
+    return meeting.agenda_items.prefetch_related(*parts, "documents")
 
 
-def _item_context(meeting: Meeting, item_pk: int, **extra) -> dict:
-    item = get_object_or_404(_agenda_items(meeting), pk=item_pk)
-    is_last = not meeting.agenda_items.filter(position__gt=item.position).exists()
-    return {"meeting": meeting, "item": item, "is_last": is_last, **extra}
+def _item_context(meeting: Meeting, item: AgendaItem, part: str, **extra) -> dict:
+    """What one part of an item needs: only its own rows, and (for the title bar) whether the item is last."""
+    prefetch_related_objects([item], *_part_prefetches(part))
+    context = {"meeting": meeting, "item": item, **extra}
+    if part == "main":
+        context["is_last"] = not meeting.agenda_items.filter(position__gt=item.position).exists()
+    return context
 
 
 def _render(request, template: str, context: dict, *, title: str, status: int = 200) -> HttpResponse:
@@ -122,7 +146,7 @@ def agenda_item_add(request, meeting: Meeting):
     if not form.is_valid():
         return _render(
             request, PARTIALS + "agenda_editor.html", _editor_context(meeting, form),
-            title="Add an agenda item", status=200 if _htmx(request) else 400,
+            title="Add an agenda item", status=_invalid(request),
         )
     item = services.agenda_item_add(meeting=meeting, **form.cleaned_data)
     messages.success(request, f"Agenda item {item.position} “{item.title}” added.")
@@ -168,22 +192,16 @@ def _confirm_delete(request, meeting: Meeting, what: str, anchor: str):
     )
 
 
-ITEM_PARTS = {
-    "card": "agenda_item.html",
-    "main": "agenda_item_main.html",
-    "decisions": "agenda_decisions.html",
-    "actions": "agenda_actions.html",
-    "projects": "agenda_projects.html",
-}
-
-
 @meeting_edit_view()
 def agenda_item(request, meeting: Meeting, item_pk: int):
-    """One agenda item, or one part of it (``?part=``), as shown in the editor (Cancel uses it)."""
-    part = ITEM_PARTS.get(request.GET.get("part", "card"), ITEM_PARTS["card"])
+    """One part of an agenda item (``?part=``) as shown in the editor (Cancel swaps it back)."""
     if not _htmx(request):
         return redirect(_editor_url(meeting, f"agenda-item-{item_pk}"))
-    return _render(request, PARTIALS + part, _item_context(meeting, item_pk), title="")
+    part = request.GET.get("part", "")
+    if part not in ITEM_PARTS:
+        raise Http404("No such part of an agenda item.")
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    return _render(request, PARTIALS + ITEM_PARTS[part], _item_context(meeting, item, part), title="")
 
 
 @meeting_edit_view()
@@ -207,13 +225,8 @@ def agenda_item_edit(request, meeting: Meeting, item_pk: int):
         )
     messages.success(request, f"Agenda item {item.position} “{item.title}” saved.")
     if _htmx(request):
-        return _render(request, PARTIALS + "agenda_item_main.html", _item_context(meeting, item.pk), title="")
+        return _render(request, PARTIALS + ITEM_PARTS["main"], _item_context(meeting, item, "main"), title="")
     return redirect(_editor_url(meeting, f"agenda-item-{item.pk}"))
-
-
-def _invalid(request) -> int:
-    """Status of a form returned with errors: htmx needs 200 to swap it in."""
-    return 200 if _htmx(request) else 400
 
 
 # Decisions and agreed actions under an item work the same way; a Part says which.
@@ -253,20 +266,21 @@ def part_add(request, meeting: Meeting, item_pk: int, part: Part):
     """Add a decision or an agreed action under an agenda item."""
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
     prefix = f"item{item.pk}-{part.name}"
-    section = PARTIALS + f"agenda_{part.section}.html"
+    section = PARTIALS + ITEM_PARTS[part.section]
     title = f"Add to agenda item {item.position}: {part.label.lower()}"
     if request.method != "POST":
         form = part.add_form(prefix=prefix, agenda_item=item)
-        return _render(request, section, _item_context(meeting, item.pk, add_form=form), title=title)
+        return _render(request, section, _item_context(meeting, item, part.section, add_form=form), title=title)
     form = part.add_form(request.POST, prefix=prefix, agenda_item=item)
     if not form.is_valid():
         return _render(
-            request, section, _item_context(meeting, item.pk, add_form=form), title=title, status=_invalid(request)
+            request, section, _item_context(meeting, item, part.section, add_form=form), title=title,
+            status=_invalid(request),
         )
     obj = part.add(agenda_item=item, **form.cleaned_data)
     messages.success(request, f"{part.label} added to item {item.position}.")
     if _htmx(request):
-        return _render(request, section, _item_context(meeting, item.pk), title="")
+        return _render(request, section, _item_context(meeting, item, part.section), title="")
     return redirect(_editor_url(meeting, part.anchor(obj)))
 
 
@@ -301,8 +315,8 @@ def part_edit(request, meeting: Meeting, object_pk: int, part: Part):
         )
     messages.success(request, f"{part.label} saved.")
     if _htmx(request):
-        fresh = part.model.objects.get(pk=obj.pk)
-        return _render(request, part.template(), {"meeting": meeting, part.name: fresh}, title="")
+        # obj is the saved row (fields, version and choices): no need to read it again.
+        return _render(request, part.template(), {"meeting": meeting, part.name: obj}, title="")
     return redirect(_editor_url(meeting, part.anchor(obj)))
 
 
@@ -328,11 +342,11 @@ def agenda_project_link(request, meeting: Meeting, item_pk: int):
     """Link a project report to an agenda item: an existing project, or a new one by title."""
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
     prefix = f"item{item.pk}-project"
-    section = PARTIALS + "agenda_projects.html"
+    section = PARTIALS + ITEM_PARTS["projects"]
     title = f"Link a project report to item {item.position}"
     if request.method != "POST":
         form = ProjectReportLinkForm(forum=meeting.forum, prefix=prefix)
-        return _render(request, section, _item_context(meeting, item.pk, link_form=form), title=title)
+        return _render(request, section, _item_context(meeting, item, "projects", link_form=form), title=title)
     form = ProjectReportLinkForm(request.POST, forum=meeting.forum, prefix=prefix)
     report = None
     if form.is_valid():
@@ -344,22 +358,24 @@ def agenda_project_link(request, meeting: Meeting, item_pk: int):
             form.add_error(None, "This project could not be linked; check the title and try again.")
     if report is None:
         return _render(
-            request, section, _item_context(meeting, item.pk, link_form=form), title=title, status=_invalid(request)
+            request, section, _item_context(meeting, item, "projects", link_form=form), title=title,
+            status=_invalid(request),
         )
     messages.success(request, f"{report.project.title} linked to item {item.position} ({report.get_kind_display().lower()}).")
     if _htmx(request):
-        return _render(request, section, _item_context(meeting, item.pk), title="")
+        return _render(request, section, _item_context(meeting, item, "projects"), title="")
     return redirect(_editor_url(meeting, f"agenda-item-{item.pk}-projects"))
 
 
 @meeting_edit_view()
+@require_POST
 def agenda_project_unlink(request, meeting: Meeting, report_pk: int):
-    report = get_object_or_404(ProjectReport.objects.select_related("project"), pk=report_pk, meeting=meeting)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    item_pk = report.agenda_item_id
+    report = get_object_or_404(
+        ProjectReport.objects.select_related("project", "agenda_item"), pk=report_pk, meeting=meeting
+    )
+    item = report.agenda_item
     report.delete()
     messages.success(request, f"{report.project.title} is no longer reported at this meeting.")
-    if _htmx(request) and item_pk:
-        return _render(request, PARTIALS + "agenda_projects.html", _item_context(meeting, item_pk), title="")
-    return redirect(_editor_url(meeting, f"agenda-item-{item_pk}-projects" if item_pk else ""))
+    if _htmx(request) and item:
+        return _render(request, PARTIALS + ITEM_PARTS["projects"], _item_context(meeting, item, "projects"), title="")
+    return redirect(_editor_url(meeting, f"agenda-item-{item.pk}-projects" if item else ""))

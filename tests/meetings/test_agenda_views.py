@@ -347,6 +347,30 @@ def test_item_fragment_part_for_cancel(secretariat_client, meeting, item):
     assert f'id="agenda-item-{item.pk}-decisions"' in response.content.decode()
 
 
+
+def test_item_fragment_unknown_part_is_404(secretariat_client, meeting, item):
+    response = secretariat_client.get(reverse("meetings:agenda_item", args=[meeting.pk, item.pk]) + "?part=card", **HTMX)
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("decisions", [1, 3])
+def test_decision_add_htmx_reads_only_the_decisions(secretariat_client, meeting, item, decisions, django_assert_num_queries):
+    # Re-rendering the decisions reads them, not the item's actions, projects and documents.
+    AgendaItemFactory(meeting=meeting, position=2)
+    ActionFactory(agenda_item=item, economies=["AUS"])
+    for _ in range(decisions):
+        DecisionFactory(agenda_item=item)
+    prefix = f"item{item.pk}-decision"
+
+    with django_assert_num_queries(15):
+        response = secretariat_client.post(
+            reverse("meetings:agenda_decision_add", args=[meeting.pk, item.pk]),
+            {f"{prefix}-kind": "agreed", f"{prefix}-text": "The Group agreed."}, **HTMX,
+        )
+
+    assert response.content.decode().count('class="d-flex gap-2 align-items-start mb-1 agenda-decision"') == decisions + 1
+
 # The move and renumber services.
 
 
@@ -723,6 +747,14 @@ def test_project_unlink(secretariat_client, meeting, item):
 
     assert ProjectReport.objects.count() == 0
     assert "No projects reported under this item." in response.content.decode()
+
+
+def test_project_unlink_get_not_allowed(secretariat_client, meeting, item):
+    report = ProjectReport.objects.create(project=ProjectFactory(), meeting=meeting, agenda_item=item, kind="reported")
+
+    response = secretariat_client.get(reverse("meetings:agenda_project_unlink", args=[meeting.pk, report.pk]))
+
+    assert (response.status_code, ProjectReport.objects.count()) == (405, 1)
 
 
 def test_agenda_history_records_the_editor(secretariat_client, secretariat_user, meeting):
