@@ -15,17 +15,16 @@ from .text import Block, sentences
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 _TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
           "seventeenth", "eighteenth", "nineteenth"]
-_TENS = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
 ORDINAL_WORDS = {word: index + 1 for index, word in enumerate(_UNITS)}
 ORDINAL_WORDS.update({word: index + 10 for index, word in enumerate(_TEENS)})
-ORDINAL_WORDS.update({f"{stem}ieth": value for stem, value in _TENS.items()})
-_CARDINAL_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+ORDINAL_WORDS.update({f"{tens[:-1]}ieth": value for tens, value in _TENS.items()})  # twentieth, fortieth
 
 _NUMBER = re.compile(
     r"(?<![0-9])([0-9]{1,3})\s*(?:st|nd|rd|th)\b[^.;:]{0,80}?\bmeeting\b", re.IGNORECASE
 )
 _NUMBER_WORDS = re.compile(
-    r"\b(?:(twenty|thirty|forty|fifty|sixty)[- ]?)?(" + "|".join(ORDINAL_WORDS) + r")\b"
+    r"\b(?:(" + "|".join(_TENS) + r")[- ]?)?(" + "|".join(ORDINAL_WORDS) + r")\b"
     r"[^.;:]{0,80}?\bmeeting\b",
     re.IGNORECASE,
 )
@@ -159,7 +158,7 @@ def _meeting_number(sentence: str) -> int | None:
     if match and (not words or match.start() <= words.start()):
         return int(match.group(1))
     if words:
-        tens = _CARDINAL_TENS.get((words.group(1) or "").lower(), 0)
+        tens = _TENS.get((words.group(1) or "").lower(), 0)
         return tens + ORDINAL_WORDS[words.group(2).lower()]
     return None
 
