@@ -29,6 +29,7 @@ from ..concurrency import StaleEdit
 from ..forms.actions import ActionFilterForm, ActionProgressForm
 from ..models import Action, Economy, Forum
 from ..selectors import (
+    action_is_overdue,
     action_timeline,
     actions_for_calendar,
     actions_for_tracker,
@@ -91,10 +92,6 @@ def _filtered_actions(request):
     return form, actions, forum
 
 
-def _is_overdue(action: Action, today: datetime.date) -> bool:
-    return not action.is_closed and action.due_on is not None and action.due_on < today
-
-
 def _profile(user) -> Profile | None:
     try:
         return user.profile
@@ -117,7 +114,7 @@ def action_list(request):
     today = timezone.localdate()
     for action in page.object_list:
         action.can_open = can_view_action(request.user, action)
-        action.is_overdue = _is_overdue(action, today)
+        action.is_overdue = action_is_overdue(action, today=today)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -155,12 +152,12 @@ def action_export_csv(request):
     writer = csv.writer(response)
     writer.writerow(CSV_HEADER)
     for action in actions:
-        overdue = _is_overdue(action, today)
+        overdue = action_is_overdue(action, today=today)
         writer.writerow([_csv_cell(value) for value in [
             action.agenda_item.meeting,
             action.agenda_item,
             action.text,
-            "; ".join(action.responsible_names()),
+            action.responsible_text,
             action.due_display,
             action.due_on.isoformat() if action.due_on else "",
             action.get_status_display(),
@@ -212,7 +209,7 @@ def action_detail(request, pk: int):
         "timeline": action_timeline(action),
         "decisions": list(action.agenda_item.decisions.all()) if action.decision_id is None else [action.decision],
         "may_read_meeting": meeting_readable_by(request.user, action.agenda_item.meeting),
-        "overdue": _is_overdue(action, timezone.localdate()),
+        "overdue": action_is_overdue(action, today=timezone.localdate()),
     }
     return render(request, "meetings/actions/action_detail.html", context, status=status)
 
@@ -268,7 +265,7 @@ def calendar_feed(request, token: str):
         event.add("summary", f"Due: {action}")
         event.add(
             "description",
-            f"{action.text}\n\nResponsible: {'; '.join(action.responsible_names())}\n"
+            f"{action.text}\n\nResponsible: {action.responsible_text}\n"
             f"Status: {action.get_status_display()}\nFrom: {action.agenda_item.meeting}, "
             f"agenda item {action.agenda_item}",
         )
