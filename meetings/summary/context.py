@@ -5,11 +5,9 @@ record through ``record.meeting_for_record``, plus one query for the actions sti
 from earlier meetings) and returns the template context. Sentences that join names follow
 the seed: "Australia; Brunei Darussalam; ...; and the United States".
 """
-from dataclasses import dataclass, field
-
 from projects.models import ReportKind
 
-from ..models import Action, AgendaItem, AttendanceCapacity, Meeting, MeetingStatus, OrganisationKind
+from ..models import AgendaItem, AttendanceCapacity, Meeting, MeetingStatus, OrganisationKind
 from ..models.meeting import ordinal
 from ..record import meeting_for_record
 from ..selectors import actions_open_before
@@ -55,55 +53,6 @@ def list_punctuation(titles: list[str]) -> list[str]:
     return punctuated
 
 
-@dataclass
-class SummaryItem:
-    """One agenda item as printed: text, projects reported, decisions, projects approved."""
-
-    item: AgendaItem
-    projects_reported: list[str] = field(default_factory=list)
-    projects_approved: list[str] = field(default_factory=list)
-
-    @property
-    def number(self) -> int:
-        return self.item.position
-
-    @property
-    def title(self) -> str:
-        return self.item.title
-
-    @property
-    def text(self) -> str:
-        return self.item.text
-
-    @property
-    def decisions(self):
-        return self.item.decisions.all()
-
-
-@dataclass
-class SummaryAction:
-    """A row of the closing list of agreed actions."""
-
-    number: str
-    action: Action
-
-    @property
-    def text(self) -> str:
-        return self.action.text
-
-    @property
-    def responsible(self) -> str:
-        return self.action.responsible_text
-
-    @property
-    def due(self) -> str:
-        return self.action.due_display
-
-    @property
-    def status(self) -> str:
-        return self.action.get_status_display()
-
-
 def _opening(meeting: Meeting) -> dict:
     attendances = list(meeting.attendances.all())
     members = sorted(
@@ -135,8 +84,12 @@ def _opening(meeting: Meeting) -> dict:
     }
 
 
-def _items(meeting: Meeting) -> tuple[list[SummaryItem], list[str], list[str]]:
-    items = {item.pk: SummaryItem(item=item) for item in meeting.agenda_items.all()}
+def _items(meeting: Meeting) -> tuple[list[AgendaItem], list[str], list[str]]:
+    """The agenda items, each given ``projects_reported`` and ``projects_approved`` (titles,
+    punctuated), and the titles of reports tied to no item."""
+    items = {item.pk: item for item in meeting.agenda_items.all()}
+    for item in items.values():
+        item.projects_reported, item.projects_approved = [], []
     loose_reported: list[str] = []
     loose_approved: list[str] = []
     reports = sorted(meeting.project_reports.all(), key=lambda report: (report.position, report.pk))
@@ -156,11 +109,11 @@ def summary_context(meeting_id: int) -> dict:
     """The template context of the chair's summary of a meeting (constant number of queries)."""
     meeting = meeting_for_record(meeting_id)
     items, loose_reported, loose_approved = _items(meeting)
-    actions = [
-        SummaryAction(number=f"{item.number}.{index}", action=action)
-        for item in items
-        for index, action in enumerate(item.item.actions.all(), start=1)
-    ]
+    actions = []
+    for item in items:
+        for index, action in enumerate(item.actions.all(), start=1):
+            action.number = f"{item.number}.{index}"  # "5.2": the second action of item 5
+            actions.append(action)
     earlier = list(actions_open_before(meeting))
     return {
         "meeting": meeting,
