@@ -10,6 +10,7 @@ from ..importer import (
     summary_read,
 )
 from ..models import Economy, Forum, Meeting, ParticipantRole
+from .meetings import MeetingForm
 
 
 class SummaryUploadForm(forms.Form):
@@ -43,23 +44,29 @@ class SummaryUploadForm(forms.Form):
         return cleaned
 
 
+# Fields the review shares with the meeting header form (labels, lengths, the date picker).
+_MEETING_FIELDS = forms.fields_for_model(
+    Meeting, fields=["city", "start_date", "end_date", "chair_name", "chair_title"], widgets=MeetingForm.Meta.widgets
+)
+
+
 class SummaryHeaderForm(forms.Form):
-    """The meeting's header as recognised, for the user to correct before saving."""
+    """The meeting's header as recognised, for the user to correct before saving.
+
+    The record names the forum by its code and economies by their names, and the importer
+    caps the meeting number, so those four fields are declared here; the rest are the model's.
+    """
 
     forum = forms.ModelChoiceField(label="Forum", queryset=Forum.objects.all(), to_field_name="code")
     number = forms.IntegerField(label="Meeting number", min_value=1, max_value=MAX_NUMBER)
-    city = forms.CharField(label="City", max_length=Meeting._meta.get_field("city").max_length)
+    city = _MEETING_FIELDS["city"]
     host_economy = forms.ModelChoiceField(
         label="Host economy", queryset=Economy.objects.all(), to_field_name="name", required=False
     )
-    start_date = forms.DateField(label="Start date", widget=forms.DateInput(attrs={"type": "date"}))
-    end_date = forms.DateField(label="End date", widget=forms.DateInput(attrs={"type": "date"}))
-    chair_name = forms.CharField(
-        label="Chair", max_length=Meeting._meta.get_field("chair_name").max_length, required=False
-    )
-    chair_title = forms.CharField(
-        label="Chair's title", max_length=Meeting._meta.get_field("chair_title").max_length, required=False
-    )
+    start_date = _MEETING_FIELDS["start_date"]
+    end_date = _MEETING_FIELDS["end_date"]
+    chair_name = _MEETING_FIELDS["chair_name"]
+    chair_title = _MEETING_FIELDS["chair_title"]
     chair_economy = forms.ModelChoiceField(
         label="Chair's economy", queryset=Economy.objects.all(), to_field_name="name", required=False
     )
