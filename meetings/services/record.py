@@ -4,7 +4,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from projects.models import Project, ProjectReport, ProjectStatus, ReportKind
+from projects.models import ProjectReport, ProjectStatus, ReportKind
+from projects.services import project_get_or_create
 
 from ..models import (
     Action,
@@ -27,6 +28,7 @@ from ..models import (
 )
 from ..names import NameIndex, UnknownName
 from ..record import DUE_NEXT_MEETING
+
 
 class RecordError(ValueError):
     """A record that cannot be saved; ``problems`` lists every reason, one sentence each."""
@@ -250,11 +252,8 @@ def _save_projects(meeting, forum, items: dict[int, AgendaItem], projects: list[
             problems.append(f"{where}: the title is missing.")
             continue
         kind = _choice(data.get("reported_as"), ReportKind, ReportKind.REPORTED, where, problems)
-        project, created = Project.objects.get_or_create(
-            forum=forum,
-            title=title,
-            defaults={"status": _choice(data.get("status"), ProjectStatus, ProjectStatus.ONGOING, where, problems)},
-        )
+        status = _choice(data.get("status"), ProjectStatus, ProjectStatus.ONGOING, where, problems)
+        project = project_get_or_create(forum=forum, title=title, status=status)
         positions[kind] = positions.get(kind, 0) + 1
         ProjectReport.objects.get_or_create(
             project=project,

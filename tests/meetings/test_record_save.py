@@ -6,6 +6,7 @@ import pytest
 from meetings.demo import demo_record
 from meetings.models import Meeting
 from meetings.services import MeetingExists, RecordError, meeting_save_record
+from projects.models import Project
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +83,13 @@ def test_meeting_save_record_unknown_decision_number_refused():
 
     assert raised.value.problems == ["Agenda item 11, action 1: there is no decision 7 under this item."]
     assert Meeting.objects.count() == 0
+
+
+def test_meeting_save_record_reuses_project_whatever_its_case():
+    record = _record()
+    record["projects"][0]["title"] = record["projects"][0]["title"].upper()
+    meeting_save_record(record=_record())
+
+    meeting_save_record(record=_record(number=15, **{"projects": record["projects"]}))
+
+    assert Project.objects.count() == 16
