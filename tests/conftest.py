@@ -126,6 +126,16 @@ def demo_meeting(db):
     return meeting
 
 
+@pytest.fixture
+def draft_meeting(demo_meeting):
+    """The demo meeting with its summary back in draft."""
+    from meetings.models import Meeting
+
+    Meeting.objects.filter(pk=demo_meeting.pk).update(status="drafted")
+    demo_meeting.refresh_from_db()
+    return demo_meeting
+
+
 # The browser.
 
 

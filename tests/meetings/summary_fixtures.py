@@ -1,12 +1,10 @@
-"""Fixtures and helpers shared by the chair's summary tests (imported by test_summary_*.py)."""
+"""Facts and helpers shared by the chair's summary tests (the draft_meeting fixture is in tests/conftest.py)."""
 import html
 import re
 import subprocess
 
-import pytest
 
 from accounts.models import Role
-from meetings.models import Meeting
 
 SEED_TITLES = [
     "Tasking Statement",
@@ -28,13 +26,6 @@ SEED_MEMBERS_IN_TEXT = [
 ]
 SEED_CHAIR = "Mr. Lic. Moises Gomez Reyna"
 ROLES = {"secretariat": Role.SECRETARIAT, "chair": Role.CHAIR, "delegate": Role.DELEGATE}
-
-
-@pytest.fixture
-def draft_meeting(demo_meeting) -> Meeting:
-    Meeting.objects.filter(pk=demo_meeting.pk).update(status="drafted")
-    demo_meeting.refresh_from_db()
-    return demo_meeting
 
 
 def plain_text(markup: str) -> str:

@@ -10,7 +10,7 @@ from meetings.models import AgendaItem, SummaryExport
 from meetings.services import summary_export_render, summary_export_request
 from meetings.tasks import summary_export_render_task
 
-from .summary_fixtures import draft_meeting, pdf_text  # noqa: F401
+from .summary_fixtures import pdf_text
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,6 @@ from tests.factories import (
     ProjectFactory,
 )
 
-from .summary_fixtures import draft_meeting  # noqa: F401 (a fixture)
 from .summary_fixtures import SEED_CHAIR, SEED_MEMBERS_IN_TEXT, SEED_TITLES, pdf_text, plain_text
 
 pytestmark = pytest.mark.django_db
