@@ -24,7 +24,14 @@ MEETING_STATUS_ORDER = [
 
 
 class MeetingStatusRefused(ValueError):
-    """A status change the user may not make, or that needs a reason; the message says why."""
+    """A status change the user may not make, or that needs a reason; the message says why.
+
+    ``field`` names the form field the message belongs beside: "status" or "reason".
+    """
+
+    def __init__(self, message: str, *, field: str = "status"):
+        self.field = field
+        super().__init__(message)
 
 
 def meeting_status_choices_for(*, meeting: Meeting, user) -> list[tuple[str, str]]:
@@ -65,7 +72,7 @@ def meeting_change_status(*, meeting: Meeting, user, status: str, reason: str = 
     reason = (reason or "").strip()
     if backwards and not reason:
         what = "reopen an adopted record" if meeting.is_locked else "move a meeting back"
-        raise MeetingStatusRefused(f"Give a reason to {what}; the history keeps it.")
+        raise MeetingStatusRefused(f"Give a reason to {what}; the history keeps it.", field="reason")
     meeting.status = status
     meeting.version = F("version") + 1
     meeting._history_user = user

@@ -3,7 +3,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -185,14 +184,12 @@ def meeting_status(request, pk: int):
     form = MeetingStatusForm(_posted(request), choices=choices)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                meeting = meeting_change_status(
-                    meeting=meeting, user=request.user, status=form.cleaned_data["status"],
-                    reason=form.cleaned_data["reason"],
-                )
+            meeting = meeting_change_status(
+                meeting=meeting, user=request.user, status=form.cleaned_data["status"],
+                reason=form.cleaned_data["reason"],
+            )
         except MeetingStatusRefused as refused:
-            field = "reason" if "reason" in str(refused) else "status"
-            form.add_error(field, str(refused))
+            form.add_error(refused.field, str(refused))
         else:
             messages.success(request, f"The meeting is now “{meeting.get_status_display()}”.")
             return redirect(meeting)
