@@ -64,7 +64,7 @@ def document_edit(request, meeting: Meeting, document_pk: int):
             return redirect(f"{_list_url(meeting)}#document-{document.pk}")
         status = 400
     return render(
-        request, "meetings/document_form.html", {"meeting": meeting, "document": document, "form": form, "filename": document.filename},
+        request, "meetings/document_form.html", {"meeting": meeting, "document": document, "form": form},
         status=status,
     )
 
