@@ -10,7 +10,7 @@ from ..importer import (
     summary_read,
 )
 from ..models import Economy, Forum, Meeting, ParticipantRole
-from .meetings import MeetingForm
+from .meetings import MeetingForm, check_meeting_dates
 
 
 class SummaryUploadForm(forms.Form):
@@ -93,9 +93,7 @@ class SummaryHeaderForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", "The meeting cannot end before it starts.")
+        check_meeting_dates(self, cleaned)
         return cleaned
 
     def apply(self, record: dict) -> dict:

@@ -26,6 +26,13 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+def check_meeting_dates(form: forms.Form, cleaned: dict) -> None:
+    """The end date beside its field when it falls before the start (any meeting header form)."""
+    start, end = cleaned.get("start_date"), cleaned.get("end_date")
+    if start and end and end < start:
+        form.add_error("end_date", "The meeting cannot end before it starts.")
+
+
 class MeetingForm(VersionedFormMixin, forms.ModelForm):
     """The meeting header: which meeting, where, when, chaired by whom."""
 
@@ -58,9 +65,7 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", "The meeting cannot end before it starts.")
+        check_meeting_dates(self, cleaned)
         return cleaned
 
 
