@@ -117,7 +117,8 @@ def participant_summary(participants) -> dict:
     labels = dict(Sex.choices)
     for participant in participants:
         by_sex[labels.get(participant.sex, participant.sex)] += 1
-    return {"total": len(participants), "by_sex": by_sex}
+    by_sex_text = ", ".join(f"{count} {label.lower()}" for label, count in by_sex.items() if count)
+    return {"total": len(participants), "by_sex": by_sex, "by_sex_text": by_sex_text}
 
 
 @login_required

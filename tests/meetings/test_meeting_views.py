@@ -375,3 +375,12 @@ def test_meeting_list_user_without_role_sees_none(client, django_user_model):
     response = client.get(reverse("meetings:list"))
 
     assert list(response.context["meetings"]) == []
+
+
+def test_meeting_detail_participant_counts_read_as_a_phrase(secretariat_client):
+    meeting = MeetingFactory()
+    ParticipantFactory(meeting=meeting, sex="male")
+
+    response = secretariat_client.get(reverse("meetings:detail", args=[meeting.pk]))
+
+    assert "1 participant:\n      1 male." in response.content.decode()
