@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
 from .meeting import Meeting
@@ -77,7 +78,7 @@ class Decision(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.text[:60]}"
+        return f"{self.get_kind_display()}: {Truncator(self.text).chars(80)}"
 
 
 class ActionStatus(models.TextChoices):
