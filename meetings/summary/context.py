@@ -5,6 +5,8 @@ record through ``record.meeting_for_record``, plus one query for the actions sti
 from earlier meetings) and returns the template context. Sentences that join names follow
 the seed: "Australia; Brunei Darussalam; ...; and the United States".
 """
+from django.utils import timezone
+
 from projects.models import ReportKind
 
 from ..models import AgendaItem, AttendanceCapacity, Meeting, MeetingStatus, OrganisationKind
@@ -105,6 +107,24 @@ def _items(meeting: Meeting) -> tuple[list[AgendaItem], list[str], list[str]]:
     return list(items.values()), list_punctuation(loose_reported), list_punctuation(loose_approved)
 
 
+def summary_adopted_on(meeting: Meeting):
+    """The day the meeting's summary was last marked adopted (from its history), or None.
+
+    One query: the meeting's status history, newest first; the adoption is the oldest
+    record of the latest unbroken run of "adopted".
+    """
+    if meeting.status != MeetingStatus.ADOPTED:
+        return None
+    adopted_at = None
+    for status, when in meeting.history.order_by("-history_date", "-history_id").values_list(
+        "status", "history_date"
+    ):
+        if status != MeetingStatus.ADOPTED:
+            break
+        adopted_at = when
+    return timezone.localdate(adopted_at) if adopted_at else None
+
+
 def summary_context(meeting_id: int) -> dict:
     """The template context of the chair's summary of a meeting (constant number of queries)."""
     meeting = meeting_for_record(meeting_id)
@@ -120,6 +140,7 @@ def summary_context(meeting_id: int) -> dict:
         "forum": meeting.forum,
         "ordinal": ordinal(meeting.number),
         "is_draft": meeting.status != MeetingStatus.ADOPTED,
+        "adopted_on": summary_adopted_on(meeting),
         **_opening(meeting),
         "items": items,
         "projects_reported_elsewhere": loose_reported,

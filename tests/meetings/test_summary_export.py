@@ -37,7 +37,7 @@ def test_export_request_renders_and_stores_the_pdf(
     export = _request(demo_meeting, secretariat_user, django_capture_on_commit_callbacks)
 
     assert (export.status, export.reused, export.is_draft, export.page_count) == ("done", False, False, 4)
-    assert export.file.name == f"summaries/smewg14-summary-{export.content_hash[:20]}-t3.pdf"
+    assert export.file.name == f"summaries/smewg14-summary-{export.content_hash[:20]}-t4.pdf"
     assert _pdf_bytes(export).startswith(b"%PDF-")
     assert export.requested_by == secretariat_user
     assert export.finished is not None
