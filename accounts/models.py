@@ -12,7 +12,7 @@ class Role(models.TextChoices):
 
 
 class Profile(models.Model):
-    """Extra facts about a user: the economy a delegate belongs to, the calendar feed secret."""
+    """Extra facts about a user: a delegate's economy, the calendar feed secret, e-mail settings."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile", verbose_name="user"
@@ -25,6 +25,11 @@ class Profile(models.Model):
         null=True,
         blank=True,
         help_text="Required for delegates: the member economy they belong to.",
+    )
+    action_reminders = models.BooleanField(
+        "e-mail reminders of due actions",
+        default=True,
+        help_text="Reminders 14 and 3 days before an action of my economy falls due, and when it becomes overdue.",
     )
     calendar_token = models.CharField(
         "calendar feed secret", max_length=64, blank=True, help_text="Empty when no feed is issued."

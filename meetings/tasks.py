@@ -9,7 +9,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
-from . import notifications, services
+from . import notifications, reminders, services
 from .models import SummaryExport
 
 logger = logging.getLogger(__name__)
@@ -29,6 +29,15 @@ def overdue_actions_digest() -> int:
     today = timezone.localdate()
     sent = notifications.overdue_digest_send(today=today)
     logger.info("Overdue actions digest for %s: %s e-mail(s) sent.", today, sent)
+    return sent
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3, soft_time_limit=300, time_limit=360)
+def action_reminders() -> int:
+    """Today's reminders of due and overdue actions (scheduled daily in ``CELERY_BEAT_SCHEDULE``)."""
+    today = timezone.localdate()
+    sent = reminders.action_reminders_send(today=today)
+    logger.info("Action reminders for %s: %s e-mail(s) sent.", today, sent)
     return sent
 
 

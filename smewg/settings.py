@@ -173,6 +173,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meetings.tasks.overdue_actions_digest",
         "schedule": crontab(minute=0, hour=7, day_of_week="monday"),
     },
+    "action-reminders": {
+        "task": "meetings.tasks.action_reminders",
+        "schedule": crontab(minute=0, hour=6),
+    },
 }
 
 # Security: HTTPS settings switch on with DEBUG off (check --deploy stays quiet).

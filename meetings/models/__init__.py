@@ -11,10 +11,12 @@ from .meeting import (
     Sex,
 )
 from .reference import Economy, EconomyAlias, Forum, Organisation, OrganisationKind
+from .reminder import ActionReminder, ReminderKind
 from .summary import SummaryExport, SummaryExportStatus
 
 __all__ = [
     "Action",
+    "ActionReminder",
     "ActionStatus",
     "AgendaItem",
     "Attendance",
@@ -33,6 +35,7 @@ __all__ = [
     "Participant",
     "ParticipantRole",
     "ProgressNote",
+    "ReminderKind",
     "Sex",
     "SummaryExport",
     "SummaryExportStatus",
