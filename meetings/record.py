@@ -8,17 +8,43 @@ back into a meeting. Keys::
     chair {name, title, economy}, member_economies [official names, sorted],
     other_participants [organisation names], participants [...],
     agenda_items [{number, title, text, decisions [{kind, text}],
-                   actions [{text, decision, responsible [names], status, due}]}],
+                   actions [{text, decision, responsible [names], status, due}],
+                   order (only when not the usual one)}],
     projects [{title, status, reported_as, agenda_item}], documents [...]
 
 ``due`` is an ISO date, ``"next meeting"`` or ``null``; an action's ``decision`` is the
-number (1, 2, ...) of the item's decision it carries out, or ``null``.
+number (1, 2, ...) of the item's decision it carries out, or ``null``. An item's ``order``
+lists its blocks as printed: ``"text"``, ``"projects reported"``, ``"decision 1"``, ...,
+``"projects approved"``; without it (or for blocks it leaves out) the usual order applies:
+text, projects reported, decisions, projects approved.
 """
 from django.db.models import Prefetch
 
-from .models import Action, AgendaItem, AttendanceCapacity, Meeting
+from .models import Action, AgendaItem, AttendanceCapacity, Block, BlockKind, Meeting
 
 DUE_NEXT_MEETING = "next meeting"
+RECORD_BLOCK_NAMES = {
+    BlockKind.TEXT: "text",
+    BlockKind.PROJECTS_REPORTED: "projects reported",
+    BlockKind.PROJECTS_APPROVED: "projects approved",
+}
+
+
+def usual_block_order(decision_count: int) -> list[str]:
+    """The record's names of an item's blocks in the usual order (text, projects reported,
+    decisions, projects approved)."""
+    decisions = [f"decision {number}" for number in range(1, decision_count + 1)]
+    return ["text", "projects reported", *decisions, "projects approved"]
+
+
+def block_order(item: AgendaItem) -> list[str]:
+    """The record's names of all the item's blocks, in the order they print."""
+    numbers = {decision.pk: number for number, decision in enumerate(item.decisions.all(), start=1)}
+
+    def name(block: Block) -> str:
+        return f"decision {numbers[block.decision.pk]}" if block.decision else RECORD_BLOCK_NAMES[block.kind]
+
+    return [name(block) for block in item.blocks(every_block=True)]
 
 
 def meeting_for_record(meeting_id: int) -> Meeting:
@@ -59,6 +85,29 @@ def decision_number(item: AgendaItem, action: Action) -> int | None:
     return None
 
 
+def _item_record(item: AgendaItem) -> dict:
+    record = {
+        "number": item.position,
+        "title": item.title,
+        "text": item.text,
+        "decisions": [{"kind": d.kind, "text": d.text} for d in item.decisions.all()],
+        "actions": [
+            {
+                "text": action.text,
+                "decision": decision_number(item, action),
+                "responsible": action.responsible_names(),
+                "status": action.status,
+                "due": due_value(action),
+            }
+            for action in item.actions.all()
+        ],
+    }
+    order = block_order(item)
+    if order != usual_block_order(len(record["decisions"])):
+        record["order"] = order
+    return record
+
+
 def record_from_meeting(meeting: Meeting) -> dict:
     """The meeting as the export dict (pass a meeting from ``meeting_for_record``)."""
     attendances = list(meeting.attendances.all())
@@ -94,25 +143,7 @@ def record_from_meeting(meeting: Meeting) -> dict:
             }
             for p in meeting.participants.all()
         ],
-        "agenda_items": [
-            {
-                "number": item.position,
-                "title": item.title,
-                "text": item.text,
-                "decisions": [{"kind": d.kind, "text": d.text} for d in item.decisions.all()],
-                "actions": [
-                    {
-                        "text": action.text,
-                        "decision": decision_number(item, action),
-                        "responsible": action.responsible_names(),
-                        "status": action.status,
-                        "due": due_value(action),
-                    }
-                    for action in item.actions.all()
-                ],
-            }
-            for item in meeting.agenda_items.all()
-        ],
+        "agenda_items": [_item_record(item) for item in meeting.agenda_items.all()],
         "projects": [
             {
                 "title": report.project.title,

@@ -77,6 +77,7 @@ urlpatterns += [
     path("<int:pk>/agenda/<int:item_pk>/edit/", agenda_views.agenda_item_edit, name="agenda_item_edit"),
     path("<int:pk>/agenda/<int:item_pk>/move/", agenda_views.agenda_item_move, name="agenda_item_move"),
     path("<int:pk>/agenda/<int:item_pk>/delete/", agenda_views.agenda_item_delete, name="agenda_item_delete"),
+    path("<int:pk>/agenda/<int:item_pk>/order/", agenda_views.agenda_block_move, name="agenda_block_move"),
     path("<int:pk>/agenda/<int:item_pk>/decisions/add/", agenda_views.part_add, {"part": agenda_views.DECISION},
          name="agenda_decision_add"),
     path("<int:pk>/agenda/decisions/<int:object_pk>/", agenda_views.part_show, {"part": agenda_views.DECISION},

@@ -1,5 +1,5 @@
 """The meeting record: reference data, meetings, agenda, decisions, actions, documents."""
-from .agenda import Action, ActionStatus, AgendaItem, Decision, DecisionKind, ProgressNote
+from .agenda import BLOCK_PLACE_FIELDS, Action, ActionStatus, AgendaItem, Block, BlockKind, Decision, DecisionKind, ProgressNote
 from .document import Document, DocumentPurpose
 from .meeting import (
     Attendance,
@@ -15,12 +15,15 @@ from .reminder import ActionReminder, ReminderKind
 from .summary import SummaryExport, SummaryExportStatus
 
 __all__ = [
+    "BLOCK_PLACE_FIELDS",
     "Action",
     "ActionReminder",
     "ActionStatus",
     "AgendaItem",
     "Attendance",
     "AttendanceCapacity",
+    "Block",
+    "BlockKind",
     "Decision",
     "DecisionKind",
     "Document",

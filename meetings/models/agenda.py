@@ -1,4 +1,14 @@
-"""Agenda items, the decisions taken under them and the actions they ask for."""
+"""Agenda items, the decisions taken under them and the actions they ask for.
+
+An item's discussion text, its decisions and its two project lists (reported, approved) are
+blocks printed in the order the meeting recorded them: each has a place in one sequence
+per item (``AgendaItem.text_position``, ``projects_reported_position``,
+``projects_approved_position`` and ``Decision.position``). At equal places the order is
+text, projects reported, decisions, projects approved: the defaults (0, 0, the decision's
+own order, ``LAST_PLACE``) print an item in that order until someone moves a block.
+"""
+from dataclasses import dataclass, field
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -7,6 +17,49 @@ from simple_history.models import HistoricalRecords
 
 from .meeting import Meeting
 from .reference import Economy, Organisation
+
+
+LAST_PLACE = 32767  # the largest PositiveSmallIntegerField: "at the end of the item"
+
+
+class BlockKind(models.TextChoices):
+    TEXT = "text", "Discussion"
+    PROJECTS_REPORTED = "projects_reported", "Projects reported"
+    DECISION = "decision", "Decision"
+    PROJECTS_APPROVED = "projects_approved", "Projects approved"
+
+
+# Which block comes first at equal places (the order before blocks could be moved).
+BLOCK_RANK = {kind: rank for rank, kind in enumerate(BlockKind.values)}
+# The item's own field that holds the place of each block that is not a decision.
+BLOCK_PLACE_FIELDS = {
+    BlockKind.TEXT: "text_position",
+    BlockKind.PROJECTS_REPORTED: "projects_reported_position",
+    BlockKind.PROJECTS_APPROVED: "projects_approved_position",
+}
+
+
+@dataclass
+class Block:
+    """One block of an agenda item as printed: its text, a decision, or a list of projects."""
+
+    kind: str
+    position: int
+    decision: "Decision | None" = None
+    projects: list = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """How a form names the block: ``text``, ``projects_reported``, ``decision-12``."""
+        return f"{self.kind}-{self.decision.pk}" if self.decision else self.kind
+
+    @property
+    def label(self) -> str:
+        return BlockKind(self.kind).label
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.position, BLOCK_RANK[self.kind], self.decision.pk if self.decision else 0)
 
 
 class AgendaItem(models.Model):
@@ -24,8 +77,15 @@ class AgendaItem(models.Model):
         blank=True,
         help_text="Paragraphs separated by a blank line; lines starting with “- ” are bullets.",
     )
+    text_position = models.PositiveSmallIntegerField(
+        "place of the discussion text", default=0, help_text="Among the item's decisions and project lists."
+    )
+    projects_reported_position = models.PositiveSmallIntegerField("place of the projects reported", default=0)
+    projects_approved_position = models.PositiveSmallIntegerField(
+        "place of the projects approved", default=LAST_PLACE
+    )
     version = models.PositiveIntegerField("version", default=1)
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version", *BLOCK_PLACE_FIELDS.values()])
 
     class Meta:
         verbose_name = "agenda item"
@@ -44,6 +104,24 @@ class AgendaItem(models.Model):
     @property
     def number(self) -> int:
         return self.position
+
+    def blocks(self, projects_reported=(), projects_approved=(), *, every_block: bool = False) -> list[Block]:
+        """The item's blocks in print order (uses prefetched decisions).
+
+        ``projects_reported`` and ``projects_approved`` are the item's project lists (any
+        items the caller wants to print). Empty text and empty lists are left out unless
+        ``every_block``, which the moves use to keep every place distinct.
+        """
+        blocks = [Block(BlockKind.DECISION, decision.position, decision=decision) for decision in self.decisions.all()]
+        for kind, projects in (
+            (BlockKind.TEXT, None),
+            (BlockKind.PROJECTS_REPORTED, list(projects_reported)),
+            (BlockKind.PROJECTS_APPROVED, list(projects_approved)),
+        ):
+            present = bool(self.text.strip()) if projects is None else bool(projects)
+            if present or every_block:
+                blocks.append(Block(kind, getattr(self, BLOCK_PLACE_FIELDS[kind]), projects=projects or []))
+        return sorted(blocks, key=lambda block: block.sort_key)
 
 
 class DecisionKind(models.TextChoices):

@@ -5,7 +5,15 @@ queued with ``transaction.on_commit``. Import them from here: ``from meetings.se
 import meeting_change_status``.
 """
 from .actions import ActionProgressRefused, action_report_progress
-from .agenda import action_add, agenda_item_add, agenda_item_delete, agenda_item_move, agenda_renumber, decision_add
+from .agenda import (
+    action_add,
+    agenda_block_move,
+    agenda_item_add,
+    agenda_item_delete,
+    agenda_item_move,
+    agenda_renumber,
+    decision_add,
+)
 from .meeting import (
     MEETING_STATUS_ORDER,
     MeetingStatusRefused,
@@ -28,6 +36,7 @@ __all__ = [
     "SummaryPublicationRefused",
     "action_add",
     "action_report_progress",
+    "agenda_block_move",
     "agenda_item_add",
     "agenda_item_delete",
     "agenda_item_move",

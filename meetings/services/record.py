@@ -8,6 +8,7 @@ from projects.models import ProjectReport, ProjectStatus, ReportKind
 from projects.services import project_get_or_create
 
 from ..models import (
+    BLOCK_PLACE_FIELDS,
     Action,
     ActionStatus,
     AgendaItem,
@@ -27,7 +28,7 @@ from ..models import (
     Sex,
 )
 from ..names import NameIndex, UnknownName
-from ..record import DUE_NEXT_MEETING
+from ..record import DUE_NEXT_MEETING, RECORD_BLOCK_NAMES, usual_block_order
 
 
 class RecordError(ValueError):
@@ -202,15 +203,20 @@ def _save_agenda(meeting: Meeting, agenda_items: list[dict], resolved: _Resolved
         if not (data.get("title") or "").strip():
             problems.append(f"{where}: the title is missing.")
             continue
+        places = _block_places(data, where, problems)
         item = AgendaItem.objects.create(
-            meeting=meeting, position=number, title=data["title"].strip(), text=data.get("text") or ""
+            meeting=meeting,
+            position=number,
+            title=data["title"].strip(),
+            text=data.get("text") or "",
+            **{BLOCK_PLACE_FIELDS[kind]: places[name] for kind, name in RECORD_BLOCK_NAMES.items()},
         )
         items[number] = item
         decisions = {}
         for position, decision in enumerate(data.get("decisions", []), start=1):
             decisions[position] = Decision.objects.create(
                 agenda_item=item,
-                position=position,
+                position=places[f"decision {position}"],
                 kind=_choice(decision.get("kind"), DecisionKind, DecisionKind.AGREED, where, problems),
                 text=decision.get("text") or "",
             )
@@ -241,6 +247,27 @@ def _save_agenda(meeting: Meeting, agenda_items: list[dict], resolved: _Resolved
             action.responsible_economies.set(economies)
             action.responsible_organisations.set(organisations)
     return items
+
+
+def _block_places(data: dict, where: str, problems: list[str]) -> dict[str, int]:
+    """Each block's place (1, 2, ...) from the item's ``order``; blocks it leaves out follow
+    in the usual order."""
+    usual = usual_block_order(len(data.get("decisions", [])))
+    order = data.get("order") or []
+    if not isinstance(order, list) or not all(isinstance(name, str) for name in order):
+        problems.append(f"{where}: the order must be a list of blocks such as “text” and “decision 1”.")
+        order = []
+    for name in dict.fromkeys(order):
+        if name not in usual:
+            problems.append(f"{where}: the order names “{name}”, which is not one of {', '.join(usual)}.")
+        elif order.count(name) > 1:
+            problems.append(f"{where}: the order names “{name}” twice.")
+    decisions = [name for name in order if name.startswith("decision ")]
+    if decisions != sorted(decisions, key=lambda name: int(name.split()[1]) if name.split()[1].isdigit() else 0):
+        problems.append(f"{where}: the order must keep the decisions in their own order (decision 1 first).")
+    known = list(dict.fromkeys(name for name in order if name in usual))
+    final = known + [name for name in usual if name not in known]
+    return {name: place for place, name in enumerate(final, start=1)}
 
 
 def _save_projects(meeting, forum, items: dict[int, AgendaItem], projects: list[dict], problems: list[str]) -> None:

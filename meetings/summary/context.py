@@ -88,7 +88,8 @@ def _opening(meeting: Meeting) -> dict:
 
 def _items(meeting: Meeting) -> tuple[list[AgendaItem], list[str], list[str]]:
     """The agenda items, each given ``projects_reported`` and ``projects_approved`` (titles,
-    punctuated), and the titles of reports tied to no item."""
+    punctuated) and ``printed_blocks`` (text, decisions and those lists in the recorded
+    order), and the titles of reports tied to no item."""
     items = {item.pk: item for item in meeting.agenda_items.all()}
     for item in items.values():
         item.projects_reported, item.projects_approved = [], []
@@ -104,6 +105,7 @@ def _items(meeting: Meeting) -> tuple[list[AgendaItem], list[str], list[str]]:
     for item in items.values():
         item.projects_reported = list_punctuation(item.projects_reported)
         item.projects_approved = list_punctuation(item.projects_approved)
+        item.printed_blocks = item.blocks(item.projects_reported, item.projects_approved)
     return list(items.values()), list_punctuation(loose_reported), list_punctuation(loose_approved)
 
 

@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from projects.forms import ProjectReportLinkForm
-from projects.models import ProjectReport
+from projects.models import ProjectReport, ReportKind
 from projects.services import ProjectReportExists, project_report_link
 
 from .. import services
@@ -85,6 +85,25 @@ def _agenda_items(meeting: Meeting) -> QuerySet[AgendaItem]:
     return meeting.agenda_items.prefetch_related(*parts, "documents")
 
 
+def _with_blocks(item: AgendaItem) -> AgendaItem:
+    """The item given ``printed_blocks`` for the "Order in the summary" list (its decisions
+    and project reports prefetched)."""
+    reports = item.project_reports.all()
+    item.printed_blocks = item.blocks(
+        [report for report in reports if report.kind == ReportKind.REPORTED],
+        [report for report in reports if report.kind == ReportKind.APPROVED],
+    )
+    return item
+
+
+def _order_oob(request, meeting: Meeting, item: AgendaItem) -> str:
+    """The item's "Order in the summary" list, swapped out of band after a change to its
+    text, decisions or projects (a block may have appeared, gone or changed its words)."""
+    prefetch_related_objects([item], *_part_prefetches("decisions"), *_part_prefetches("projects"))
+    context = {"meeting": meeting, "item": _with_blocks(item), "oob": True}
+    return render_to_string(PARTIALS + "agenda_order.html", context, request)
+
+
 def _item_context(meeting: Meeting, item: AgendaItem, part: str, **extra) -> dict:
     """What one part of an item needs: only its own rows, and (for the title bar) whether the item is last."""
     prefetch_related_objects([item], *_part_prefetches(part))
@@ -94,11 +113,18 @@ def _item_context(meeting: Meeting, item: AgendaItem, part: str, **extra) -> dic
     return context
 
 
-def _render(request, template: str, context: dict, *, title: str, status: int = 200) -> HttpResponse:
-    """htmx gets the fragment (and any messages, out of band); a plain request the fragment in a page."""
+def _render(
+    request, template: str, context: dict, *, title: str, status: int = 200, order_of: AgendaItem | None = None
+) -> HttpResponse:
+    """htmx gets the fragment (and any messages, out of band); a plain request the fragment in a page.
+
+    ``order_of``: an item whose blocks changed, so its order list is swapped out of band too.
+    """
     if _htmx(request):
         html = render_to_string(template, context, request)
         html += render_to_string(PARTIALS + "agenda_messages.html", {}, request)
+        if order_of is not None:
+            html += _order_oob(request, context["meeting"], order_of)
         return HttpResponse(html, status=status)
     return render(request, PAGE, {**context, "partial": template, "page_title": title}, status=status)
 
@@ -127,7 +153,7 @@ def _conflict(request, *, form, error: StaleEdit, title: str, meeting: Meeting, 
 def _editor_context(meeting: Meeting, add_form=None) -> dict:
     return {
         "meeting": meeting,
-        "items": list(_agenda_items(meeting)),
+        "items": [_with_blocks(item) for item in _agenda_items(meeting)],
         "item_add_form": add_form or AgendaItemForm(prefix="new-item"),
     }
 
@@ -169,6 +195,27 @@ def agenda_item_move(request, meeting: Meeting, item_pk: int):
     if _htmx(request):
         return _render(request, PARTIALS + "agenda_editor.html", _editor_context(meeting), title="")
     return redirect(_editor_url(meeting, f"agenda-item-{item.pk}"))
+
+
+@meeting_edit_view()
+@require_POST
+def agenda_block_move(request, meeting: Meeting, item_pk: int):
+    """Move a block of an item (its text, a decision, a project list) up or down the summary's order."""
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    direction, block = request.POST.get("direction"), request.POST.get("block", "")
+    if direction not in ("up", "down"):
+        messages.error(request, "Choose to move the part up or down.")
+    elif services.agenda_block_move(item=item, block=block, direction=direction):
+        messages.success(request, f"Item {item.position}: the order in the summary is changed.")
+    else:
+        messages.info(request, f"Item {item.position}: that part cannot move {direction}; the order is unchanged.")
+    anchor = f"agenda-item-{item.pk}-order"
+    if _htmx(request):
+        item = _with_blocks(_agenda_items(meeting).get(pk=item.pk))
+        is_last = not meeting.agenda_items.filter(position__gt=item.position).exists()
+        context = {"meeting": meeting, "item": item, "is_last": is_last}
+        return _render(request, PARTIALS + "agenda_item.html", context, title="")
+    return redirect(_editor_url(meeting, anchor))
 
 
 @meeting_edit_view()
@@ -225,7 +272,9 @@ def agenda_item_edit(request, meeting: Meeting, item_pk: int):
         )
     messages.success(request, f"Agenda item {item.position} “{item.title}” saved.")
     if _htmx(request):
-        return _render(request, PARTIALS + ITEM_PARTS["main"], _item_context(meeting, item, "main"), title="")
+        return _render(
+            request, PARTIALS + ITEM_PARTS["main"], _item_context(meeting, item, "main"), title="", order_of=item
+        )
     return redirect(_editor_url(meeting, f"agenda-item-{item.pk}"))
 
 
@@ -280,7 +329,8 @@ def part_add(request, meeting: Meeting, item_pk: int, part: Part):
     obj = part.add(agenda_item=item, **form.cleaned_data)
     messages.success(request, f"{part.label} added to item {item.position}.")
     if _htmx(request):
-        return _render(request, section, _item_context(meeting, item, part.section), title="")
+        order_of = item if part is DECISION else None
+        return _render(request, section, _item_context(meeting, item, part.section), title="", order_of=order_of)
     return redirect(_editor_url(meeting, part.anchor(obj)))
 
 
@@ -316,7 +366,8 @@ def part_edit(request, meeting: Meeting, object_pk: int, part: Part):
     messages.success(request, f"{part.label} saved.")
     if _htmx(request):
         # obj is the saved row (fields, version and choices): no need to read it again.
-        return _render(request, part.template(), {"meeting": meeting, part.name: obj}, title="")
+        order_of = obj.agenda_item if part is DECISION else None
+        return _render(request, part.template(), {"meeting": meeting, part.name: obj}, title="", order_of=order_of)
     return redirect(_editor_url(meeting, part.anchor(obj)))
 
 
@@ -330,7 +381,8 @@ def part_delete(request, meeting: Meeting, object_pk: int, part: Part):
     messages.success(request, f"{part.label} deleted.")
     if _htmx(request):
         # The fragment replaces the deleted row; only the message is left to show.
-        return _render(request, PARTIALS + "agenda_deleted.html", {}, title="")
+        order_of = obj.agenda_item if part is DECISION else None
+        return _render(request, PARTIALS + "agenda_deleted.html", {"meeting": meeting}, title="", order_of=order_of)
     return redirect(_editor_url(meeting, anchor))
 
 
@@ -363,7 +415,7 @@ def agenda_project_link(request, meeting: Meeting, item_pk: int):
         )
     messages.success(request, f"{report.project.title} linked to item {item.position} ({report.get_kind_display().lower()}).")
     if _htmx(request):
-        return _render(request, section, _item_context(meeting, item, "projects"), title="")
+        return _render(request, section, _item_context(meeting, item, "projects"), title="", order_of=item)
     return redirect(_editor_url(meeting, f"agenda-item-{item.pk}-projects"))
 
 
@@ -377,5 +429,7 @@ def agenda_project_unlink(request, meeting: Meeting, report_pk: int):
     report.delete()
     messages.success(request, f"{report.project.title} is no longer reported at this meeting.")
     if _htmx(request) and item:
-        return _render(request, PARTIALS + ITEM_PARTS["projects"], _item_context(meeting, item, "projects"), title="")
+        return _render(
+            request, PARTIALS + ITEM_PARTS["projects"], _item_context(meeting, item, "projects"), title="", order_of=item
+        )
     return redirect(_editor_url(meeting, f"agenda-item-{item.pk}-projects" if item else ""))

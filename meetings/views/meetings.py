@@ -79,7 +79,8 @@ def meeting_list(request):
 
 
 def _attach_to_items(meeting: Meeting) -> list[AgendaItem]:
-    """Agenda items with their projects and documents attached (all prefetched, no queries)."""
+    """Agenda items with their projects, documents and blocks in the recorded order attached
+    (all prefetched, no queries)."""
     items = list(meeting.agenda_items.all())
     by_pk = {item.pk: item for item in items}
     for item in items:
@@ -92,6 +93,8 @@ def _attach_to_items(meeting: Meeting) -> list[AgendaItem]:
         item = by_pk.get(document.agenda_item_id)
         if item is not None:
             item.item_documents.append(document)
+    for item in items:
+        item.printed_blocks = item.blocks(item.reported_projects, item.approved_projects)
     return items
 
 

@@ -49,14 +49,38 @@ def test_summary_item_8_lists_projects_reported_then_decision_then_projects_appr
 
     assert item_8.startswith(
         "8. SMEWG Projects The Group received reports economies on completed and ongoing SME projects: "
-        "Conference on Strategic Alliances for Efficient Supply Chain Management; "
+        "Projects reported Conference on Strategic Alliances for Efficient Supply Chain Management; "
     )
     assert "Evolving Cooperation Initiatives for SME & New Business Support; and Portal Hub. " in item_8
     assert item_8.endswith(
-        "Portal Hub. The Group also discussed and approved three new project proposals: From Income Generation "
-        "to Patent Creation: Incubating Innovative Micro-enterprises; Global Venture Investors Conference; and "
-        "Consortium for Entrepreneurship."
+        "Portal Hub. The Group also discussed and approved three new project proposals: Projects approved "
+        "From Income Generation to Patent Creation: Incubating Innovative Micro-enterprises; Global Venture "
+        "Investors Conference; and Consortium for Entrepreneurship."
     )
+
+
+def test_summary_item_11_prints_the_decision_before_its_rationale_as_the_seed(demo_meeting):
+    text = plain_text(summary_html(demo_meeting.pk))
+    item_11 = text[text.index("11. Invitation to OECD"):text.index("Agreed actions")].strip()
+
+    assert item_11 == (
+        "11. Invitation to OECD The Group discussed and agreed to invite OECD to attend the SMEWG Meeting in "
+        "Acapulco, Mexico, August 2002. The attendance of OECD in the next SMEWG meeting would enable SMEWG and "
+        "OECD to share experience, best practices and exchange information, in order to avoid re-inventing the "
+        "wheels on how to encourage the development of SMEs. The Group agreed that a letter on this would be "
+        "sent to the APEC Secretariat to seek SOM approval of the initiative."
+    )
+
+
+def test_summary_pdf_prints_item_11_in_the_seed_order_and_labels_project_lists(demo_meeting):
+    text = pdf_text(summary_pdf(summary_html(demo_meeting.pk))[0])
+
+    invite = text.index("The Group discussed and agreed to invite OECD")
+    rationale = text.index("The attendance of OECD in the next SMEWG meeting")
+    letter = text.index("The Group agreed that a letter on this would be sent")
+    assert invite < rationale < letter
+    assert text.index("Projects reported") < text.index("Conference on Strategic Alliances")
+    assert text.index("Projects approved") < text.index("Global Venture Investors Conference")
 
 
 def test_summary_items_appear_numbered_in_order(demo_meeting):
