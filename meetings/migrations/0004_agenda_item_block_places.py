@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0002_reference_data'),
+        ('meetings', '0003_actionreminder'),
     ]
 
     operations = [
