@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, DateField, F, OuterRef, Q, QuerySet, Subquery, Value, When
 
-from accounts.roles import can_read_drafts, is_delegate
+from accounts.roles import can_read_drafts, is_delegate, user_economy
 
 from .history import object_history, person_name
 from .models import Action, ActionStatus, Economy, Forum, Meeting, MeetingStatus, ProgressNote
@@ -47,6 +47,17 @@ def _next_meeting_start() -> Subquery:
     return Subquery(later.values("start_date")[:1])
 
 
+def action_due_on() -> Case:
+    """An action's due day: its date, or for "by the next meeting" the start of the forum's
+    next meeting once it is recorded (else None)."""
+    return Case(
+        When(due_date__isnull=False, then=F("due_date")),
+        When(due_next_meeting=True, then=_next_meeting_start()),
+        default=Value(None),
+        output_field=DateField(),
+    )
+
+
 def actions_with_progress() -> QuerySet[Action]:
     """Actions with context, annotated for listing.
 
@@ -56,12 +67,7 @@ def actions_with_progress() -> QuerySet[Action]:
     """
     latest = ProgressNote.objects.filter(action_id=OuterRef("pk")).order_by("-created", "-pk")
     return actions_with_context().annotate(
-        due_on=Case(
-            When(due_date__isnull=False, then=F("due_date")),
-            When(due_next_meeting=True, then=_next_meeting_start()),
-            default=Value(None),
-            output_field=DateField(),
-        ),
+        due_on=action_due_on(),
         last_note_at=Subquery(latest.values("created")[:1]),
         last_note_text=Subquery(latest.values("text")[:1]),
         last_note_status=Subquery(latest.values("status_after")[:1]),
@@ -220,3 +226,28 @@ def meetings_visible_to(user, meetings: QuerySet[Meeting] | None = None) -> Quer
     if is_delegate(user):
         return meetings.filter(status=MeetingStatus.ADOPTED)
     return meetings.none()
+
+
+def actions_visible_to(user, actions: QuerySet[Action] | None = None) -> QuerySet[Action]:
+    """The agreed actions ``user`` may open (the rule of the action page).
+
+    Secretariat and Chair: every action. A delegate: the actions of their own economy in
+    the meetings they may read (``meetings_visible_to``). Anyone else: none.
+    """
+    actions = Action.objects.all() if actions is None else actions
+    if can_read_drafts(user):
+        return actions
+    economy = user_economy(user)
+    if not is_delegate(user) or economy is None:
+        return actions.none()
+    return actions.filter(
+        responsible_economies=economy, agenda_item__meeting__in=meetings_visible_to(user)
+    )
+
+
+def progress_notes_visible_to(user, notes: QuerySet[ProgressNote] | None = None) -> QuerySet[ProgressNote]:
+    """The progress notes ``user`` may read: those on the actions of ``actions_visible_to``."""
+    notes = ProgressNote.objects.all() if notes is None else notes
+    if can_read_drafts(user):
+        return notes
+    return notes.filter(action__in=actions_visible_to(user))

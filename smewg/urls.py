@@ -12,4 +12,5 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("projects/", include("projects.urls")),
     path("meetings/", include("meetings.urls")),
+    path("insights/", include("insights.urls")),
 ]
