@@ -8,7 +8,8 @@ with 403 and a clear message until a Secretariat user reopens it with a reason
 API
 ---
 ``meeting_editable_or_403(meeting)``
-    Raises ``PermissionDenied(RECORD_LOCKED)`` if the meeting is locked. Call it in any edit
+    Raises ``RecordLocked`` (a ``PermissionDenied`` that knows the meeting, so the 403 page
+    links back to the meeting page, where Reopen is) if the meeting is locked. Call it in any edit
     view after fetching the meeting (GET and POST alike).
 
 ``meeting_edit_view()``
@@ -20,7 +21,7 @@ API
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 
 from accounts.permissions import secretariat_required
 
@@ -32,10 +33,38 @@ RECORD_LOCKED = (
 )
 
 
+class RecordLocked(PermissionDenied):
+    """A change refused because the meeting's record is adopted and locked."""
+
+    def __init__(self, meeting: Meeting):
+        super().__init__(RECORD_LOCKED)
+        self.meeting = meeting
+
+
 def meeting_editable_or_403(meeting: Meeting) -> None:
     """Refuse (403) any change to an adopted, locked meeting record."""
     if meeting.is_locked:
-        raise PermissionDenied(RECORD_LOCKED)
+        raise RecordLocked(meeting)
+
+
+class RecordLockedMiddleware:
+    """Answer ``RecordLocked`` with the 403 page linking to the meeting rather than the list."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, RecordLocked):
+            return None
+        meeting = exception.meeting
+        return render(request, "403.html", {
+            "exception": str(exception),
+            "back_url": meeting.get_absolute_url(),
+            "back_label": f"Back to the {meeting.title}",
+        }, status=403)
 
 
 def meeting_edit_view():

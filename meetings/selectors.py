@@ -2,7 +2,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Case, DateField, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, DateField, F, OuterRef, Q, QuerySet, Subquery, Value, When
 
 from accounts.roles import can_read_drafts, is_delegate, user_economy
 
@@ -251,3 +251,23 @@ def progress_notes_visible_to(user, notes: QuerySet[ProgressNote] | None = None)
     if can_read_drafts(user):
         return notes
     return notes.filter(action__in=actions_visible_to(user))
+
+
+def meetings_awaiting_adoption(user) -> QuerySet[Meeting]:
+    """Meetings whose summary is circulated for adoption, oldest meeting first (the chair's queue)."""
+    return (
+        meetings_visible_to(user, Meeting.objects.filter(status=MeetingStatus.CIRCULATED))
+        .select_related("forum", "host_economy")
+        .annotate(item_count=Count("agenda_items", distinct=True),
+                  action_count=Count("agenda_items__actions", distinct=True))
+        .order_by("start_date", "number", "pk")
+    )
+
+
+def meetings_adopted_recently(user, *, limit: int = 5) -> QuerySet[Meeting]:
+    """The last meetings whose summary was adopted, newest first."""
+    return (
+        meetings_visible_to(user, Meeting.objects.filter(status=MeetingStatus.ADOPTED))
+        .select_related("forum", "host_economy")
+        .order_by("-start_date", "-number", "-pk")[:limit]
+    )

@@ -5,10 +5,12 @@ app_name = "meetings"
 urlpatterns: list = []
 
 # Meetings: list, record page, header, lifecycle (views/meetings.py).
+from .views import home as home_views  # noqa: E402
 from .views import meetings as meeting_views  # noqa: E402
 
 urlpatterns += [
     path("", meeting_views.meeting_list, name="list"),
+    path("awaiting-adoption/", home_views.chair_queue, name="chair_queue"),
     path("new/", meeting_views.meeting_create, name="create"),
     path("<int:pk>/", meeting_views.meeting_detail, name="detail"),
     path("<int:pk>/edit/", meeting_views.meeting_edit, name="edit"),

@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "meetings.permissions.RecordLockedMiddleware",
 ]
 
 ROOT_URLCONF = "smewg.urls"

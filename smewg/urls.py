@@ -1,12 +1,16 @@
 """Top-level URLs."""
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from meetings.views.home import home
 from meetings.views.summary import public_summary
 
 urlpatterns = [
     path("", home, name="home"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page's <link rel="icon"> says.
+    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.ico"), permanent=True)),
     path("published/<str:token>/", public_summary, name="public_summary"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import drafts_reader_required, secretariat_required
@@ -195,7 +196,11 @@ def meeting_status(request, pk: int):
         except MeetingStatusRefused as refused:
             form.add_error(refused.field, str(refused))
         else:
-            messages.success(request, f"The meeting is now “{meeting.get_status_display()}”.")
+            messages.success(request, f"The {meeting.title} is now “{meeting.get_status_display()}”.")
+            next_url = request.POST.get("next", "")
+            if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                               require_https=request.is_secure()):
+                return redirect(next_url)
             return redirect(meeting)
     return render(request, "meetings/meeting_status.html", {
         "form": form, "meeting": meeting, "is_reopen": meeting.status == MeetingStatus.ADOPTED,

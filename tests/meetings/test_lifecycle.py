@@ -93,7 +93,7 @@ def test_meeting_status_page_moves_forward_with_message(secretariat_client):
 
     meeting.refresh_from_db()
     assert meeting.status == "held"
-    assert "The meeting is now “Held”." in response.content.decode()
+    assert f"The {meeting.title} is now “Held”." in response.content.decode()
 
 
 def test_meeting_status_page_chair_only_offered_adoption(chair_client):
