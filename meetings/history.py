@@ -5,6 +5,8 @@ actions, documents, project reports) has a django-simple-history ``history``; th
 gathers a meeting's historical rows from all of them in a fixed number of queries and
 compares each row with the previous version of the same object.
 """
+import difflib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -16,6 +18,43 @@ from .models import Action, AgendaItem, Attendance, Decision, Document, Economy,
 SKIPPED_FIELDS = {"id", "created", "modified", "version", "meeting"}  # every row is of this meeting
 TYPE_WORDS = {"+": "added", "~": "changed", "-": "deleted"}
 LONG_TEXT = 120
+WORD = re.compile(r"\S+\s*")
+CONTEXT_WORDS = 8  # unchanged words kept on each side of a change; longer unchanged runs become "…"
+DIFF_MAX_WORDS = 20_000  # beyond this a word diff is slow to compute and no easier to read
+
+
+@dataclass
+class DiffPart:
+    kind: str  # "same", "removed", "added" or "gap" (unchanged words left out)
+    text: str
+
+
+def word_diff(old: str, new: str) -> list[DiffPart] | None:
+    """The words removed and added between two texts, with a little unchanged context around
+    each change; None when the texts are too long to compare word by word."""
+    before, after = WORD.findall(old), WORD.findall(new)
+    if len(before) + len(after) > DIFF_MAX_WORDS:
+        return None
+    parts: list[DiffPart] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
+        if tag != "equal":
+            if i2 > i1:
+                parts.append(DiffPart("removed", "".join(before[i1:i2])))
+            if j2 > j1:
+                parts.append(DiffPart("added", "".join(after[j1:j2])))
+            continue
+        words = before[i1:i2]
+        head = CONTEXT_WORDS if parts else 0  # context after the previous change
+        tail = CONTEXT_WORDS if i2 < len(before) else 0  # context before the next change
+        if len(words) <= head + tail + 3:
+            parts.append(DiffPart("same", "".join(words)))
+            continue
+        if head:
+            parts.append(DiffPart("same", "".join(words[:head])))
+        parts.append(DiffPart("gap", "… "))
+        if tail:
+            parts.append(DiffPart("same", "".join(words[-tail:])))
+    return parts
 
 
 @dataclass
@@ -27,6 +66,10 @@ class FieldChange:
     @property
     def is_long(self) -> bool:
         return len(self.old) > LONG_TEXT or len(self.new) > LONG_TEXT
+
+    @property
+    def word_diff(self) -> list[DiffPart] | None:
+        return word_diff(self.old, self.new)
 
 
 @dataclass

@@ -202,7 +202,9 @@ class Action(models.Model):
     version = models.PositiveIntegerField("version", default=1)
     created = models.DateTimeField("created", auto_now_add=True)
     modified = models.DateTimeField("modified", auto_now=True)
-    history = HistoricalRecords(excluded_fields=["version", "modified"], m2m_fields=[responsible_economies])
+    history = HistoricalRecords(
+        excluded_fields=["version", "modified"], m2m_fields=[responsible_economies, responsible_organisations]
+    )
 
     class Meta:
         verbose_name = "agreed action"

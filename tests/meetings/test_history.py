@@ -2,7 +2,8 @@
 import pytest
 from django.urls import reverse
 
-from meetings.history import meeting_history
+from meetings.history import DiffPart, meeting_history, word_diff
+from meetings.models import Organisation
 from meetings.services import meeting_change_status
 from tests.factories import (
     ActionFactory,
@@ -129,3 +130,52 @@ def test_history_action_responsible_economies_change_shown():
     assert [(c.label, c.old, c.new) for c in entry.changes] == [
         ("responsible economies", "Mexico", "Japan; Mexico")
     ]
+
+
+def test_history_action_responsible_organisations_change_shown():
+    item = AgendaItemFactory(position=1, title="Invitation to OECD")
+    action = ActionFactory(agenda_item=item, economies=["MEX"])
+    secretariat = Organisation.objects.get(name="APEC Secretariat")
+
+    action.responsible_organisations.add(secretariat)
+
+    entry = meeting_history(item.meeting)[0]
+    assert [(c.label, c.old, c.new) for c in entry.changes] == [
+        ("responsible organisations", "", "APEC Secretariat")
+    ]
+
+
+LONG_BEFORE = ("The Group discussed the draft framework for SME financing prepared by the lead shepherd "
+               "and agreed that members would send comments to Chile by the end of May so that the "
+               "paper could be revised before the ministerial meeting in Mexico later in the year.")
+
+
+def test_history_long_text_change_shows_words_removed_and_added(secretariat_client):
+    item = AgendaItemFactory(text=LONG_BEFORE)
+    item.text = LONG_BEFORE.replace("end of May", "end of June")
+    item.save()
+
+    body = secretariat_client.get(reverse("meetings:history", args=[item.meeting.pk])).content.decode()
+
+    assert "(long text changed)" not in body
+    assert '<del class="diff-removed">May </del><ins class="diff-added">June </ins>' in body
+    assert "The whole text, before and after" in body
+
+
+def test_word_diff_leaves_out_long_unchanged_runs():
+    after = LONG_BEFORE.replace("end of May", "end of June")
+
+    parts = word_diff(LONG_BEFORE, after)
+
+    assert parts == [
+        DiffPart("gap", "… "),
+        DiffPart("same", "send comments to Chile by the end of "),
+        DiffPart("removed", "May "),
+        DiffPart("added", "June "),
+        DiffPart("same", "so that the paper could be revised before "),
+        DiffPart("gap", "… "),
+    ]
+
+
+def test_word_diff_too_long_texts_not_compared():
+    assert word_diff("word " * 15_000, "other " * 15_000) is None
