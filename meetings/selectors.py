@@ -271,3 +271,30 @@ def meetings_adopted_recently(user, *, limit: int = 5) -> QuerySet[Meeting]:
         .select_related("forum", "host_economy")
         .order_by("-start_date", "-number", "-pk")[:limit]
     )
+
+
+def parties_represented_not_present(meeting: Meeting) -> list[str]:
+    """Names of the economies and organisations that have participants at the meeting but are
+    not ticked present in its attendance, in the attendance grid's order (one query)."""
+    present = meeting.attendances.all()
+    rows = (
+        meeting.participants.exclude(economy__isnull=True, organisation__isnull=True)
+        .exclude(economy__in=present.filter(economy__isnull=False).values("economy"))
+        .exclude(organisation__in=present.filter(organisation__isnull=False).values("organisation"))
+        .values_list("economy__position", "organisation__kind", "economy__name_in_text", "organisation__name",
+                     "organisation__name_in_text")
+        .distinct()
+    )
+    # Economies first (by their position), then organisations (by kind and name), as on the grid.
+    ordered = sorted(rows, key=lambda row: (row[0] is None, row[0] or 0, row[1] or "", row[3] or ""))
+    return [economy or organisation_in_text or organisation for _, _, economy, organisation, organisation_in_text in ordered]
+
+
+def meeting_previous(meeting: Meeting) -> Meeting | None:
+    """The forum's meeting held last before ``meeting`` (by start date, then number)."""
+    return (
+        Meeting.objects.select_related("forum", "host_economy")
+        .filter(forum_id=meeting.forum_id, start_date__lt=meeting.start_date)
+        .order_by("-start_date", "-number")
+        .first()
+    )

@@ -23,6 +23,7 @@ from .views import participants as participant_views  # noqa: E402
 
 urlpatterns += [
     path("<int:pk>/attendance/", participant_views.attendance_edit, name="attendance"),
+    path("<int:pk>/attendance/copy/", participant_views.attendance_copy_from_previous, name="attendance_copy"),
     path("<int:pk>/participants/", participant_views.participant_list, name="participants"),
     path("<int:pk>/participants/add/", participant_views.participant_create, name="participant_create"),
     path("<int:pk>/participants/<int:participant_pk>/edit/", participant_views.participant_edit,

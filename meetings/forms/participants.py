@@ -56,6 +56,33 @@ class AttendanceForm(forms.Form):
         return economies, organisations
 
 
+class AttendanceCopyForm(forms.Form):
+    """Copy attendance and/or participants from the forum's previous meeting, after a look at what."""
+
+    source = forms.IntegerField(widget=forms.HiddenInput)
+    copy_attendance = forms.BooleanField(label="Copy the economies and organisations present", required=False)
+    copy_participants = forms.BooleanField(label="Copy the participants", required=False)
+
+    def __init__(self, *args, source: Meeting | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.source = source
+        if source is not None:
+            self.fields["source"].initial = source.pk
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.source is None:
+            raise forms.ValidationError("There is no earlier meeting of this forum to copy from.")
+        if "source" in cleaned and cleaned["source"] != self.source.pk:
+            raise forms.ValidationError(
+                f"The previous meeting is now the {self.source.title}, {self.source.place}: check what it "
+                "would copy below and confirm again."
+            )
+        if not (cleaned.get("copy_attendance") or cleaned.get("copy_participants")):
+            raise forms.ValidationError("Tick what to copy: the attendance, the participants or both.")
+        return cleaned
+
+
 class ParticipantForm(forms.ModelForm):
     """A participant: who, representing which economy or organisation, sex and role."""
 

@@ -16,8 +16,11 @@ from .agenda import (
 )
 from .meeting import (
     MEETING_STATUS_ORDER,
+    AttendanceCopy,
     MeetingStatusRefused,
     SummaryPublicationRefused,
+    attendance_copy,
+    attendance_copy_plan,
     attendance_replace,
     meeting_change_status,
     meeting_publish_summary,
@@ -30,6 +33,7 @@ from .summary import summary_export_fail, summary_export_render, summary_export_
 __all__ = [
     "MEETING_STATUS_ORDER",
     "ActionProgressRefused",
+    "AttendanceCopy",
     "MeetingExists",
     "MeetingStatusRefused",
     "RecordError",
@@ -41,6 +45,8 @@ __all__ = [
     "agenda_item_delete",
     "agenda_item_move",
     "agenda_renumber",
+    "attendance_copy",
+    "attendance_copy_plan",
     "attendance_replace",
     "decision_add",
     "meeting_change_status",

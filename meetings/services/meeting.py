@@ -1,4 +1,5 @@
 """The meeting's lifecycle and its attendance and participants."""
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import F
@@ -113,6 +114,78 @@ def participants_import(*, meeting: Meeting, rows: list) -> list[Participant]:
         )
         for row in rows
     ]
+
+
+@dataclass
+class AttendanceCopy:
+    """What copying from an earlier meeting adds, and what it finds already recorded and keeps."""
+
+    source: Meeting
+    attendances: list[Attendance] = field(default_factory=list)  # unsaved rows for this meeting
+    attendances_kept: list[str] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)  # unsaved rows for this meeting
+    participants_kept: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.attendances or self.participants)
+
+
+def _attendance_key(row) -> tuple:
+    return (row.economy_id, row.organisation_id)
+
+
+def _participant_key(row) -> tuple:
+    return (row.name.strip().casefold(), row.economy_id, row.organisation_id)
+
+
+def attendance_copy_plan(*, meeting: Meeting, source: Meeting) -> AttendanceCopy:
+    """What ``attendance_copy`` would add to ``meeting`` from ``source``; writes nothing.
+
+    Economies, organisations and participants already recorded at ``meeting`` are kept as
+    they are (capacity, title, e-mail ...): copying only adds what is missing.
+    """
+    plan = AttendanceCopy(source=source)
+    here = {_attendance_key(a) for a in meeting.attendances.all()}
+    for attendance in source.attendances.select_related("economy", "organisation").order_by(
+        "economy__position", "organisation__name"
+    ):
+        name = (attendance.economy or attendance.organisation).name
+        if _attendance_key(attendance) in here:
+            plan.attendances_kept.append(name)
+            continue
+        plan.attendances.append(Attendance(
+            meeting=meeting, economy=attendance.economy, organisation=attendance.organisation,
+            capacity=attendance.capacity,
+        ))
+    people_here = {_participant_key(p) for p in meeting.participants.all()}
+    for person in source.participants.select_related("economy", "organisation"):
+        if _participant_key(person) in people_here:
+            plan.participants_kept.append(person.name)
+            continue
+        plan.participants.append(Participant(
+            meeting=meeting, name=person.name, title=person.title, employer=person.employer,
+            economy=person.economy, organisation=person.organisation, sex=person.sex, role=person.role,
+            email=person.email,
+        ))
+    return plan
+
+
+@transaction.atomic
+def attendance_copy(*, meeting: Meeting, source: Meeting, attendance: bool, participants: bool) -> AttendanceCopy:
+    """Add to ``meeting`` the attendance and/or participants of ``source`` that it lacks.
+
+    Rows are saved one by one so that the history shows each addition; nothing already
+    recorded at ``meeting`` is changed or removed. Returns what was added.
+    """
+    plan = attendance_copy_plan(meeting=Meeting.objects.select_for_update().get(pk=meeting.pk), source=source)
+    if not attendance:
+        plan.attendances, plan.attendances_kept = [], []
+    if not participants:
+        plan.participants, plan.participants_kept = [], []
+    for row in plan.attendances + plan.participants:
+        row.save()
+    return plan
 
 
 class SummaryPublicationRefused(ValueError):

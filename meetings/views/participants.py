@@ -11,20 +11,38 @@ from django.views.decorators.http import require_http_methods
 from accounts.permissions import drafts_reader_required, secretariat_required
 from accounts.roles import is_secretariat
 
-from ..forms.participants import AttendanceForm, ParticipantForm, ParticipantImportForm
-from ..models import Meeting, Participant, Sex
+from ..forms.participants import AttendanceCopyForm, AttendanceForm, ParticipantForm, ParticipantImportForm
+from ..models import AttendanceCapacity, Meeting, Participant, Sex
 from ..participant_csv import ParticipantFileError, participant_rows_read, participants_csv, template_csv
 from ..permissions import meeting_edit_view
-from ..services import attendance_replace, participants_import
+from ..selectors import meeting_previous, parties_represented_not_present
+from ..services import attendance_copy, attendance_copy_plan, attendance_replace, participants_import
 from .meetings import _posted
 
 PARTICIPANTS_PER_PAGE = 100
+
+
+def _all_members_ticked(data, form: AttendanceForm):
+    """The posted grid with every member economy ticked (as a member where no capacity is chosen)."""
+    data = data.copy()
+    for economy in form.economies:
+        data[f"present_e{economy.pk}"] = "on"
+        if not data.get(f"capacity_e{economy.pk}"):
+            data[f"capacity_e{economy.pk}"] = AttendanceCapacity.MEMBER
+    return data
 
 
 @meeting_edit_view()
 @require_http_methods(["GET", "POST"])
 def attendance_edit(request, meeting: Meeting):
     form = AttendanceForm(_posted(request), meeting=meeting)
+    if request.method == "POST" and "tick_all_members" in request.POST:
+        # Nothing is saved: the grid comes back with every member ticked, the rest as it was.
+        form = AttendanceForm(_all_members_ticked(request.POST, form), meeting=meeting)
+        messages.info(request, "Every member economy is ticked. Untick any that was absent, then save the attendance.")
+        return render(request, "meetings/attendance_form.html", {
+            "form": form, "meeting": meeting, "previous": meeting_previous(meeting),
+        })
     if request.method == "POST" and form.is_valid():
         economies, organisations = form.present()
         attendance_replace(meeting=meeting, economies=economies, organisations=organisations)
@@ -32,7 +50,57 @@ def attendance_edit(request, meeting: Meeting):
             request, f"Attendance saved: {len(economies)} economies and {len(organisations)} organisations present."
         )
         return redirect(meeting)
-    return render(request, "meetings/attendance_form.html", {"form": form, "meeting": meeting})
+    return render(request, "meetings/attendance_form.html", {
+        "form": form, "meeting": meeting, "previous": meeting_previous(meeting),
+    })
+
+
+def _names(names: list[str], most: int = 8) -> str:
+    shown = names[:most] + ([f"{len(names) - most} more"] if len(names) > most else [])
+    return "; ".join(shown)
+
+
+@meeting_edit_view()
+@require_http_methods(["GET", "POST"])
+def attendance_copy_from_previous(request, meeting: Meeting):
+    """Copy attendance and participants from the forum's previous meeting, after confirmation.
+
+    The page shows what would be added and what is already recorded here (kept as it is);
+    only a POST of the confirmation form copies, and it only adds.
+    """
+    source = meeting_previous(meeting)
+    form = AttendanceCopyForm(_posted(request), source=source,
+                              initial={"copy_attendance": True, "copy_participants": True})
+    if request.method == "POST" and form.is_valid():
+        done = attendance_copy(meeting=meeting, source=source, attendance=form.cleaned_data["copy_attendance"],
+                               participants=form.cleaned_data["copy_participants"])
+        added = []
+        if form.cleaned_data["copy_attendance"]:
+            added.append(f"{len(done.attendances)} economies and organisations present")
+        if form.cleaned_data["copy_participants"]:
+            added.append(f"{len(done.participants)} participant{'s' if len(done.participants) != 1 else ''}")
+        kept = len(done.attendances_kept) + len(done.participants_kept)
+        messages.success(request, f"Copied from the {source.title}: " + " and ".join(added) + " added"
+                         + (f"; {kept} already recorded here kept as they were." if kept else "."))
+        return redirect("meetings:attendance", pk=meeting.pk)
+    plan = attendance_copy_plan(meeting=meeting, source=source) if source else None
+    return render(request, "meetings/attendance_copy.html", {
+        "meeting": meeting, "source": source, "form": form, "plan": plan,
+        "attendances_added": _names([(a.economy or a.organisation).name for a in plan.attendances]) if plan else "",
+        "participants_added": _names([p.name for p in plan.participants]) if plan else "",
+    })
+
+
+NOT_PRESENT = "Not ticked present in the attendance, yet with participants: {names}."
+
+
+def _warn_if_not_present(request, meeting: Meeting) -> None:
+    """After participants change: say which of their economies or organisations the
+    attendance does not show as present, so that the summary's list of who attended is right."""
+    names = parties_represented_not_present(meeting)
+    if names:
+        messages.warning(request, NOT_PRESENT.format(names="; ".join(names))
+                         + " Tick them on the Attendance page if they attended.")
 
 
 def participant_counts(meeting: Meeting) -> dict:
@@ -67,6 +135,7 @@ def participant_list(request, pk: int):
         "participants": page.object_list,
         "counts": participant_counts(meeting),
         "can_edit": is_secretariat(request.user) and not meeting.is_locked,
+        "not_present": parties_represented_not_present(meeting),
     })
 
 
@@ -81,6 +150,7 @@ def participant_create(request, meeting: Meeting):
     if request.method == "POST" and form.is_valid():
         participant = form.save()
         messages.success(request, f"{participant.name} is added to the participant list.")
+        _warn_if_not_present(request, meeting)
         if "add_another" in request.POST:
             return redirect("meetings:participant_create", pk=meeting.pk)
         return redirect(_participants_url(meeting))
@@ -95,6 +165,7 @@ def participant_edit(request, meeting: Meeting, participant_pk: int):
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"{participant.name}'s details are saved.")
+        _warn_if_not_present(request, meeting)
         return redirect(_participants_url(meeting))
     return render(
         request, "meetings/participant_form.html", {"form": form, "meeting": meeting, "participant": participant}
@@ -126,6 +197,7 @@ def participant_import(request, meeting: Meeting):
             if not problems:
                 added = participants_import(meeting=meeting, rows=rows)
                 messages.success(request, f"{len(added)} participant{'s' if len(added) != 1 else ''} imported.")
+                _warn_if_not_present(request, meeting)
                 return redirect(_participants_url(meeting))
             form.add_error("file", f"Nothing was imported: fix the {len(problems)} problem"
                                    f"{'s' if len(problems) != 1 else ''} listed below and upload the file again.")

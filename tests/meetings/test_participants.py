@@ -3,9 +3,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from meetings.models import Participant
+from meetings.models import Organisation, Participant
 from meetings.participant_csv import COLUMNS, MAX_BYTES
-from tests.factories import MeetingFactory, ParticipantFactory, economy
+from tests.factories import AttendanceFactory, MeetingFactory, ParticipantFactory, economy
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +101,7 @@ def test_participant_list_query_count_constant(secretariat_client, django_assert
     for code in ["AUS", "MEX", "JPN"][:rows]:
         ParticipantFactory(meeting=meeting, economy=economy(code))
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = secretariat_client.get(reverse("meetings:participants", args=[meeting.pk]))
 
     assert len(response.context["participants"]) == rows
@@ -111,7 +111,7 @@ def test_participant_list_query_count_at_200_rows(secretariat_client, django_ass
     meeting = MeetingFactory()
     ParticipantFactory.create_batch(200, meeting=meeting)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = secretariat_client.get(reverse("meetings:participants", args=[meeting.pk]), {"page": "2"})
 
     assert len(response.context["participants"]) == 100
@@ -131,6 +131,42 @@ def test_participant_list_counts_by_sex_and_economy(secretariat_client):
         ("Australia", 1, 0, 1), ("Mexico", 1, 1, 2),
     ]
     assert "3 participants: 2 female, 1 male, 0 other / not stated." in response.content.decode()
+
+
+def test_participant_list_warns_of_parties_not_ticked_present(secretariat_client):
+    meeting = MeetingFactory()
+    AttendanceFactory(meeting=meeting, economy=economy("AUS"))
+    ParticipantFactory(meeting=meeting, economy=economy("AUS"))
+    ParticipantFactory(meeting=meeting, economy=economy("PHL"))
+    ParticipantFactory(meeting=meeting, economy=None, organisation=Organisation.objects.get(name="APEC Secretariat"))
+
+    body = secretariat_client.get(reverse("meetings:participants", args=[meeting.pk])).content.decode()
+
+    assert ("Not ticked present in the attendance, yet with participants: the Philippines; the APEC Secretariat."
+            in body)
+    assert reverse("meetings:attendance", args=[meeting.pk]) in body
+
+
+def test_participant_list_no_warning_when_all_present(secretariat_client):
+    meeting = MeetingFactory()
+    AttendanceFactory(meeting=meeting, economy=economy("AUS"))
+    ParticipantFactory(meeting=meeting, economy=economy("AUS"))
+
+    body = secretariat_client.get(reverse("meetings:participants", args=[meeting.pk])).content.decode()
+
+    assert 'id="not-present"' not in body
+
+
+def test_participant_create_from_economy_not_present_warns(secretariat_client):
+    meeting = MeetingFactory()
+
+    response = secretariat_client.post(
+        reverse("meetings:participant_create", args=[meeting.pk]), participant_data(), follow=True
+    )
+
+    assert meeting.participants.count() == 1
+    assert ("Not ticked present in the attendance, yet with participants: Mexico. Tick them on the "
+            "Attendance page if they attended.") in response.content.decode()
 
 
 # Add, edit, remove.
