@@ -46,15 +46,60 @@ def _action_lines(action: Action) -> list[str]:
     ]
 
 
-def progress_note_messages(note: ProgressNote) -> list[EmailMessage]:
-    """One e-mail per recipient (delegates of the responsible economies and the Secretariat).
+@dataclass
+class ProgressRecipients:
+    """Who is e-mailed about a progress report: people with an address, the author left out."""
 
-    The author is left out: they know what they wrote.
-    """
+    economies: list[Economy]
+    delegates: list[User]
+    secretariat: list[User]
+
+    @property
+    def addresses(self) -> set[str]:
+        return {user.email for user in self.delegates + self.secretariat}
+
+
+def progress_note_recipients(*, action: Action, author) -> ProgressRecipients:
+    """The delegates of the action's responsible economies and the Secretariat, with an e-mail
+    address; the author is left out (they know what they wrote)."""
+    economies = list(action.responsible_economies.all())
+    people = User.objects.filter(is_active=True).exclude(email="").order_by("first_name", "last_name", "username")
+    if author is not None:
+        people = people.exclude(email=author.email)
+    delegates = list(people.filter(groups__name=Role.DELEGATE, profile__economy__in=economies).distinct())
+    secretariat = [
+        user for user in people.filter(Q(groups__name=Role.SECRETARIAT) | Q(is_superuser=True)).distinct()
+        if user.email not in {delegate.email for delegate in delegates}
+    ]
+    return ProgressRecipients(economies=economies, delegates=delegates, secretariat=secretariat)
+
+
+def _people(users: list[User], most: int = 5) -> str:
+    names = [person_name(user) for user in users]
+    if len(names) > most:
+        names = names[:most] + [f"{len(users) - most} more"]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def progress_note_told(recipients: ProgressRecipients) -> str:
+    """The sentence that tells the author who is e-mailed about their report, or that nobody is."""
+    economies = " and ".join(economy.text_name for economy in recipients.economies)
+    parts = []
+    if recipients.delegates:
+        parts.append(f"{_people(recipients.delegates)} (delegate{'s' if len(recipients.delegates) > 1 else ''} "
+                     f"of {economies})")
+    if recipients.secretariat:
+        parts.append(f"{_people(recipients.secretariat)} (Secretariat)")
+    if parts:
+        return "An e-mail about it goes to " + " and ".join(parts) + "."
+    nobody = f"no other delegate of {economies} and no one in the Secretariat" if economies else "no one in the Secretariat"
+    return f"Nobody is e-mailed about it: {nobody} has an e-mail address in the app."
+
+
+def progress_note_messages(note: ProgressNote) -> list[EmailMessage]:
+    """One e-mail per recipient (``progress_note_recipients``)."""
     action = note.action
-    recipients = delegate_emails(action.responsible_economies.all()) | secretariat_emails()
-    if note.author is not None:
-        recipients.discard(note.author.email)
+    recipients = progress_note_recipients(action=action, author=note.author).addresses
     who = person_name(note.author) if note.author else "Someone"
     economy = user_economy(note.author) if note.author else None
     if economy:

@@ -2,6 +2,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
+from django.utils.html import format_html
 
 from ..concurrency import VersionedFormMixin
 from ..models import Economy, Forum, Meeting, MeetingStatus
@@ -66,7 +67,20 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         check_meeting_dates(self, cleaned)
+        self._check_number_free(cleaned)
         return cleaned
+
+    def _check_number_free(self, cleaned: dict) -> None:
+        """A number the forum already used: the error beside the field links to that meeting."""
+        forum, number = cleaned.get("forum"), cleaned.get("number")
+        if not forum or not number:
+            return
+        existing = Meeting.objects.filter(forum=forum, number=number).exclude(pk=self.instance.pk).first()
+        if existing:
+            self.add_error("number", format_html(
+                'The {} is already recorded: <a href="{}">{}, {}</a>. Choose another number, or open that meeting.',
+                existing.title, existing.get_absolute_url(), existing.title, existing.place,
+            ))
 
 
 class MeetingCreateForm(MeetingForm):

@@ -90,6 +90,13 @@ class Meeting(models.Model):
         return self.city
 
     @property
+    def place_in_text(self) -> str:
+        """The place mid-sentence: "Manila, the Philippines"."""
+        if self.host_economy_id:
+            return f"{self.city}, {self.host_economy.text_name}"
+        return self.city
+
+    @property
     def dates(self) -> str:
         return format_date_range(self.start_date, self.end_date)
 

@@ -24,6 +24,11 @@ class Economy(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def text_name(self) -> str:
+        """The name mid-sentence: "the Philippines", not "The Philippines"."""
+        return self.name_in_text or self.name
+
 
 class EconomyAlias(models.Model):
     """Another name real records use for an economy ("Korea", "Vietnam", ...)."""

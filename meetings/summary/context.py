@@ -75,7 +75,7 @@ def _opening(meeting: Meeting) -> dict:
     ]
     chair_parts = [part for part in (meeting.chair_name, meeting.chair_title) if part]
     if meeting.chair_economy_id:
-        chair_parts.append(meeting.chair_economy.name)
+        chair_parts.append(meeting.chair_economy.text_name)
     return {
         "members": members,
         "members_text": join_names([economy.name_in_text for economy in members], semicolons=True),

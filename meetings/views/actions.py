@@ -28,6 +28,7 @@ from accounts.services import profile_calendar_token_issue, profile_calendar_tok
 from ..concurrency import StaleEdit
 from ..forms.actions import ActionFilterForm, ActionProgressForm
 from ..models import Action, Economy, Forum
+from ..notifications import progress_note_recipients, progress_note_told
 from ..selectors import (
     action_is_overdue,
     action_timeline,
@@ -198,7 +199,8 @@ def action_detail(request, pk: int):
             except ActionProgressRefused as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, "Your progress report is saved; the delegates and the Secretariat are told.")
+                told = progress_note_told(progress_note_recipients(action=action, author=request.user))
+                messages.success(request, f"Your progress report is saved. {told}")
                 return redirect(action)
     else:
         form = ActionProgressForm(action=action) if may_report else None

@@ -88,6 +88,29 @@ def test_progress_note_via_page_sends_mail(eager_tasks, django_capture_on_commit
     assert [message.to for message in mail.outbox] == [["sec@example.org"]]
 
 
+def test_progress_note_confirmation_names_who_is_emailed(eager_tasks, delegate_client, second_mexico_delegate,
+                                                         secretariat_user):
+    action = two_economies().mexico_action
+
+    response = delegate_client.post(action.get_absolute_url(), {"note": "Done", "status": "done",
+                                                                 "version": action.version}, follow=True)
+
+    assert ("Your progress report is saved. An e-mail about it goes to mex2 (delegate of Mexico) and sec "
+            "(Secretariat).") in response.content.decode()
+
+
+def test_progress_note_confirmation_says_nobody_has_an_address(eager_tasks, delegate_client, django_user_model):
+    action = two_economies().mexico_action
+    user_create_with_role(username="sec-no-mail", password="pw", role="Secretariat", economy=None, email="")
+
+    response = delegate_client.post(action.get_absolute_url(), {"note": "Done", "status": "done",
+                                                                 "version": action.version}, follow=True)
+
+    assert ("Your progress report is saved. Nobody is e-mailed about it: no other delegate of Mexico and no one "
+            "in the Secretariat has an e-mail address in the app.") in response.content.decode()
+    assert mail.outbox == []
+
+
 # The weekly digest, on a fixed day.
 
 

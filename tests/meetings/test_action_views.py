@@ -426,6 +426,19 @@ def test_dashboard_splits_actions_and_shows_projects_and_next_meeting(delegate_c
     )
 
 
+def test_dashboard_next_meeting_due_shows_its_date_as_the_tracker_does(delegate_client):
+    first = MeetingFactory(number=15, start_date=datetime.date(2002, 8, 20), end_date=datetime.date(2002, 8, 21))
+    ActionFactory(agenda_item=AgendaItemFactory(meeting=first), text="Report by next meeting", economies=["MEX"],
+                  due_next_meeting=True)
+    MeetingFactory(number=16, start_date=datetime.date(2003, 2, 10), end_date=datetime.date(2003, 2, 11))
+
+    dashboard = delegate_client.get(reverse("meetings:my_economy")).content.decode()
+    tracker = delegate_client.get(TRACKER).content.decode()
+
+    due = 'By the next meeting <span class="text-muted text-nowrap">(10 Feb 2003)</span>'
+    assert (due in dashboard, due in tracker) == (True, True)
+
+
 def test_dashboard_secretariat_picks_an_economy(secretariat_client):
     two_economies()
 

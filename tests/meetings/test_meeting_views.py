@@ -269,14 +269,26 @@ def test_meeting_create_missing_fields_errors_beside_fields(secretariat_client):
     assert 'id="error_1_id_city"' in response.content.decode()
 
 
-def test_meeting_create_duplicate_number_refused(secretariat_client):
-    MeetingFactory(number=15)
+def test_meeting_create_duplicate_number_refused_linking_the_existing_meeting(secretariat_client):
+    existing = MeetingFactory(number=15)
 
     response = secretariat_client.post(reverse("meetings:create"), header_data())
 
     assert response.status_code == 200
-    assert "__all__" in response.context["form"].errors or "number" in response.context["form"].errors
+    assert list(response.context["form"].errors) == ["number"]
+    assert (f'The 15th SMEWG Meeting is already recorded: <a href="{existing.get_absolute_url()}">15th SMEWG '
+            f'Meeting, Acapulco, Mexico</a>.') in response.content.decode()
     assert Meeting.objects.filter(number=15).count() == 1
+
+
+def test_meeting_edit_own_number_is_not_a_duplicate(secretariat_client):
+    meeting = MeetingFactory(number=15)
+
+    response = secretariat_client.post(reverse("meetings:edit", args=[meeting.pk]),
+                                       header_data(meeting, city="Lima"))
+
+    meeting.refresh_from_db()
+    assert (response.status_code, meeting.city) == (302, "Lima")
 
 
 def test_meeting_create_title_with_script_is_escaped(secretariat_client):

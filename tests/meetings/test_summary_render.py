@@ -83,6 +83,19 @@ def test_summary_pdf_prints_item_11_in_the_seed_order_and_labels_project_lists(d
     assert text.index("Projects approved") < text.index("Global Venture Investors Conference")
 
 
+def test_summary_opening_names_the_philippines_in_lower_case_mid_sentence(db):
+    philippines = Economy.objects.get(code="PHL")
+    meeting = MeetingFactory(number=22, city="Manila", host_economy=philippines, chair_name="Ana Cruz",
+                             chair_title="Director", chair_economy=philippines)
+    AttendanceFactory(meeting=meeting, economy=philippines)
+
+    text = plain_text(summary_html(meeting.pk))
+
+    assert "has had its 22nd Meeting in Manila, the Philippines, on 20-21 August 2002." in text
+    assert "Representatives from the Philippines participated in the meeting." in text
+    assert "chaired by the SMEWG Chair, Ana Cruz, Director, the Philippines." in text
+
+
 def test_summary_items_appear_numbered_in_order(demo_meeting):
     text = plain_text(summary_html(demo_meeting.pk))
 

@@ -131,7 +131,7 @@ def test_project_title_is_escaped(secretariat_client):
 def test_nav_links_to_projects(secretariat_client):
     content = secretariat_client.get(LIST_URL).content.decode()
 
-    assert f'<a class="nav-link" href="{LIST_URL}">Projects</a>' in content
+    assert f'<a class="nav-link active" aria-current="page" href="{LIST_URL}">Projects</a>' in content
 
 
 # The detail.
