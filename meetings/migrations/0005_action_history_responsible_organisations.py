@@ -29,7 +29,7 @@ def backfill_organisations(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0002_reference_data'),
+        ('meetings', '0004_agenda_item_block_places'),
     ]
 
     operations = [
