@@ -9,7 +9,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from accounts.services import profile_calendar_token_issue, profile_calendar_token_revoke
-from meetings.models import ActionStatus, MeetingStatus, ProgressNote
+from meetings.models import Action, ActionStatus, MeetingStatus, ProgressNote
 from meetings.services import ActionProgressRefused, action_report_progress
 from tests.factories import ActionFactory, AgendaItemFactory, MeetingFactory, ProjectFactory, economy
 from tests.meetings.actions_arrange import many_actions, two_economies
@@ -432,11 +432,13 @@ def test_dashboard_next_meeting_due_shows_its_date_as_the_tracker_does(delegate_
                   due_next_meeting=True)
     MeetingFactory(number=16, start_date=datetime.date(2003, 2, 10), end_date=datetime.date(2003, 2, 11))
 
+    action = Action.objects.get(text="Report by next meeting")
     dashboard = delegate_client.get(reverse("meetings:my_economy")).content.decode()
     tracker = delegate_client.get(TRACKER).content.decode()
+    action_page = delegate_client.get(action.get_absolute_url()).content.decode()
 
     due = 'By the next meeting <span class="text-muted text-nowrap">(10 Feb 2003)</span>'
-    assert (due in dashboard, due in tracker) == (True, True)
+    assert (due in dashboard, due in tracker, due in action_page) == (True, True, True)
 
 
 def test_dashboard_secretariat_picks_an_economy(secretariat_client):
