@@ -1,10 +1,14 @@
 """Search across the whole record: meetings, agenda items, decisions, agreed actions,
 progress notes, documents and projects.
 
-On PostgreSQL: full-text search with English stemming ("agreeing" finds "agreed"), ranked,
-with the words highlighted by ``ts_headline``, each kind using the GIN index on the same
+On PostgreSQL: full-text search with English stemming ("agreeing" finds "agreed"), with
+the words highlighted by ``ts_headline``, each kind using the GIN index on the same
 ``to_tsvector`` expression (migration ``insights.0001``). On SQLite (the laptop default):
-every word must appear in the text, case-insensitively; newest first.
+every word must appear in the text, case-insensitively. Either way the newest meetings
+come first: the record is read as a history ("what did the group decide on this, and
+when"), and ordering by date lets PostgreSQL keep the best rows without scoring every
+match (ts_rank recomputes each matching row's vector: seconds for a common word in the
+40,000-action archive).
 
 What a user finds is what they may open: every kind starts from the read rule's
 selectors in ``meetings.selectors`` (``meetings_visible_to``, ``actions_visible_to``,
@@ -14,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, TextField, Value
 from django.db.models.functions import Concat
@@ -83,7 +87,6 @@ class Hit:
     url: str
     meeting: Meeting | None
     when: date | None
-    rank: float
 
 
 @dataclass
@@ -170,14 +173,14 @@ def _matches(kind: Kind, rows: QuerySet, filters: SearchFilters) -> QuerySet:
         query = SearchQuery(filters.words, search_type="websearch", config=CONFIG)
         # A symbol such as 2002/SMEWG14/005 is one token for PostgreSQL's parser, so it is
         # found as typed, through the same index.
-        return rows.annotate(search=kind.vector()).filter(search=query).annotate(rank=SearchRank(F("search"), query))
+        return rows.annotate(search=kind.vector()).filter(search=query)
     condition = Q()
     for word in filters.words.split():
         word_anywhere = Q()
         for name in kind.fields:
             word_anywhere |= Q(**{f"{name}__icontains": word})
         condition &= word_anywhere
-    return rows.filter(condition).annotate(rank=Value(0.0))
+    return rows.filter(condition)
 
 
 def _date_order(kind: Kind) -> str:
@@ -223,7 +226,7 @@ def _title_and_url(kind: Kind, row) -> tuple[str, str, Meeting | None]:
 
 
 def search_record(*, user, filters: SearchFilters, limit: int = 50) -> SearchResults:
-    """The best ``limit`` hits across the chosen kinds, and how many hits each kind has.
+    """The ``limit`` newest hits across the chosen kinds, and how many hits each kind has.
 
     Two queries per kind: the count, and the best rows with their snippets.
     """
@@ -236,7 +239,7 @@ def search_record(*, user, filters: SearchFilters, limit: int = 50) -> SearchRes
         counts[kind.key] = matched.count()
         if not counts[kind.key]:
             continue
-        best = matched.select_related(*kind.related).order_by("-rank", _date_order(kind), "-pk")
+        best = matched.select_related(*kind.related).order_by(_date_order(kind), "-pk")
         if uses_full_text():
             query = SearchQuery(filters.words, search_type="websearch", config=CONFIG)
             best = best.annotate(snippet=SearchHeadline(
@@ -250,6 +253,6 @@ def search_record(*, user, filters: SearchFilters, limit: int = 50) -> SearchRes
                 snippet = _highlight_plain(" · ".join(str(getattr(row, name) or "") for name in kind.fields), words)
             title, url, meeting = _title_and_url(kind, row)
             hits.append(Hit(kind, Truncator(title).chars(140), snippet, url, meeting,
-                            meeting.start_date if meeting else None, float(row.rank)))
-    hits.sort(key=lambda hit: (-hit.rank, -(hit.when.toordinal() if hit.when else 0)))
+                            meeting.start_date if meeting else None))
+    hits.sort(key=lambda hit: -(hit.when.toordinal() if hit.when else 0))  # stable: kinds keep their order
     return SearchResults(hits[:limit], counts)

@@ -8,11 +8,11 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Count, DateField, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, Max, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncDate
 
 from meetings.models import Action, ActionStatus, Attendance, Economy, Forum, Meeting, Participant, ProgressNote, Sex
-from meetings.selectors import OPEN_STATUSES, action_due_on, meetings_visible_to
+from meetings.selectors import OPEN_STATUSES, meetings_visible_to
 
 
 @dataclass
@@ -167,35 +167,50 @@ class EconomyActionsRow:
     overdue: int
 
 
+def _meetings_past_their_next(scope: NumbersScope) -> list[int]:
+    """Ids of the forum's meetings whose next meeting has started before ``today``: their
+    actions due "by the next meeting" are overdue. The rule of ``action_due_on``, worked out
+    once for the forum's hundred-odd meetings instead of once for every action."""
+    dates = list(Meeting.objects.filter(forum=scope.forum).order_by("start_date").values_list("pk", "start_date"))
+    past = []
+    for pk, start in dates:
+        later = next((other for _pk, other in dates if other > start), None)
+        if later is not None and later < scope.today:
+            past.append(pk)
+    return past
+
+
 def actions_open_per_economy(scope: NumbersScope) -> list[EconomyActionsRow]:
     """Unfinished actions of each responsible economy and how many are overdue on ``today``
-    (one aggregate query, over the action-economy pairs); economies with none are left out."""
-    unfinished = _actions(scope).filter(status__in=OPEN_STATUSES)
-    overdue = unfinished.annotate(due_on=action_due_on()).filter(due_on__lt=scope.today)
-    pairs = Action.responsible_economies.through.objects.filter(action__in=unfinished.values("pk"))
+    (one aggregate query over the action-economy pairs, and the forum's meeting dates);
+    economies with none are left out."""
+    past_next = _meetings_past_their_next(scope)
+    overdue = Q(action__due_date__lt=scope.today) | Q(
+        action__due_next_meeting=True, action__agenda_item__meeting_id__in=past_next
+    )
+    pairs = Action.responsible_economies.through.objects.filter(
+        action__status__in=OPEN_STATUSES, action__agenda_item__meeting__in=scope.meetings
+    )
     if scope.economy is not None:
         pairs = pairs.filter(economy=scope.economy)
     counts = (
-        pairs.values("economy_id")
-        .annotate(unfinished=Count("pk"), overdue=Count("pk", filter=Q(action__in=overdue.values("pk"))))
-        .order_by()
+        pairs.values("economy_id").annotate(unfinished=Count("pk"), overdue=Count("pk", filter=overdue)).order_by()
     )
     by_id = {row["economy_id"]: row for row in counts}
-    economies = Economy.objects.filter(pk__in=by_id).order_by("position")
     return [
         EconomyActionsRow(economy, by_id[economy.pk]["unfinished"], by_id[economy.pk]["overdue"])
-        for economy in economies
+        for economy in Economy.objects.filter(pk__in=by_id).order_by("position")
     ]
 
 
 # Time from agreement (the meeting's last day) to completion.
 
-COMPLETION_BUCKETS = [
-    ("Within 3 months", 0, 91),
-    ("3 to 6 months", 91, 183),
-    ("6 to 12 months", 183, 366),
-    ("1 to 2 years", 366, 731),
-    ("Over 2 years", 731, None),
+COMPLETION_BUCKETS = [  # (label, days taken below which an action falls in it)
+    ("Within 3 months", 91),
+    ("3 to 6 months", 183),
+    ("6 to 12 months", 366),
+    ("1 to 2 years", 731),
+    ("Over 2 years", None),
 ]
 
 
@@ -208,26 +223,23 @@ class CompletionTimes:
 def completion_times(scope: NumbersScope) -> CompletionTimes:
     """Done actions by how long they took, from the meeting's last day to the day they were
     reported done (the last progress note that set "done"; the action's last change
-    otherwise). One aggregate query."""
-    done_on = ProgressNote.objects.filter(action_id=OuterRef("pk"), status_after=ActionStatus.DONE).order_by(
-        "-created", "-pk"
-    )
-    actions = _actions(scope).filter(status=ActionStatus.DONE).annotate(
-        done_on=Coalesce(
-            Subquery(done_on.annotate(day=TruncDate("created")).values("day")[:1]),
-            TruncDate("modified"),
-            output_field=DateField(),
-        ),
-        agreed_on=F("agenda_item__meeting__end_date"),
+    otherwise). One aggregate query; the grouping by action keeps PostgreSQL from working
+    out each action's completion day once per bucket."""
+    done = (
+        _actions(scope).filter(status=ActionStatus.DONE)
+        .annotate(last_done=Max("progress_notes__created", filter=Q(progress_notes__status_after=ActionStatus.DONE)))
+        .annotate(done_on=Coalesce(TruncDate("last_done"), TruncDate("modified")),
+                  agreed_on=F("agenda_item__meeting__end_date"))
     )
     aggregates = {"done": Count("pk")}
-    for index, (_label, low, high) in enumerate(COMPLETION_BUCKETS):
-        condition = Q(done_on__gte=F("agreed_on") + datetime.timedelta(days=low))
+    for index, (_label, high) in enumerate(COMPLETION_BUCKETS):
+        condition = Q()
+        if index:  # each bucket starts where the one before ends; the first takes "done early" too
+            condition &= Q(done_on__gte=F("agreed_on") + datetime.timedelta(days=COMPLETION_BUCKETS[index - 1][1]))
         if high is not None:
             condition &= Q(done_on__lt=F("agreed_on") + datetime.timedelta(days=high))
-        if low == 0:  # reported done before the meeting ended counts as within 3 months
-            condition = Q(done_on__lt=F("agreed_on") + datetime.timedelta(days=high))
         aggregates[f"bucket{index}"] = Count("pk", filter=condition)
-    result = actions.aggregate(**aggregates)
-    buckets = [(label, result[f"bucket{index}"]) for index, (label, _low, _high) in enumerate(COMPLETION_BUCKETS)]
-    return CompletionTimes(buckets, result["done"])
+    result = done.aggregate(**aggregates)
+    return CompletionTimes(
+        [(label, result[f"bucket{index}"]) for index, (label, _high) in enumerate(COMPLETION_BUCKETS)], result["done"]
+    )

@@ -47,17 +47,6 @@ def _next_meeting_start() -> Subquery:
     return Subquery(later.values("start_date")[:1])
 
 
-def action_due_on() -> Case:
-    """An action's due day: its date, or for "by the next meeting" the start of the forum's
-    next meeting once it is recorded (else None)."""
-    return Case(
-        When(due_date__isnull=False, then=F("due_date")),
-        When(due_next_meeting=True, then=_next_meeting_start()),
-        default=Value(None),
-        output_field=DateField(),
-    )
-
-
 def actions_with_progress() -> QuerySet[Action]:
     """Actions with context, annotated for listing.
 
@@ -67,7 +56,12 @@ def actions_with_progress() -> QuerySet[Action]:
     """
     latest = ProgressNote.objects.filter(action_id=OuterRef("pk")).order_by("-created", "-pk")
     return actions_with_context().annotate(
-        due_on=action_due_on(),
+        due_on=Case(
+            When(due_date__isnull=False, then=F("due_date")),
+            When(due_next_meeting=True, then=_next_meeting_start()),
+            default=Value(None),
+            output_field=DateField(),
+        ),
         last_note_at=Subquery(latest.values("created")[:1]),
         last_note_text=Subquery(latest.values("text")[:1]),
         last_note_status=Subquery(latest.values("status_after")[:1]),

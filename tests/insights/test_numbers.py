@@ -199,7 +199,7 @@ def _meetings_with_everything(count: int) -> None:
 def test_numbers_page_query_count_is_constant(secretariat_client, django_assert_num_queries, meetings):
     _meetings_with_everything(meetings)
 
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         secretariat_client.get(URL)
 
 
