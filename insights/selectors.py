@@ -169,7 +169,7 @@ class EconomyActionsRow:
 
 def _meetings_past_their_next(scope: NumbersScope) -> list[int]:
     """Ids of the forum's meetings whose next meeting has started before ``today``: their
-    actions due "by the next meeting" are overdue. The rule of ``action_due_on``, worked out
+    actions due "by the next meeting" are overdue. The due-day rule of ``actions_with_progress``, worked out
     once for the forum's hundred-odd meetings instead of once for every action."""
     dates = list(Meeting.objects.filter(forum=scope.forum).order_by("start_date").values_list("pk", "start_date"))
     past = []
