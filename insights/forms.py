@@ -29,7 +29,7 @@ class SearchForm(forms.Form):
                         widget=forms.TextInput(attrs={"type": "search", "autofocus": True,
                                                       "placeholder": "e.g. SPAN, e-commerce, 2002/SMEWG14/005"}))
     kind = forms.MultipleChoiceField(label="Kinds", choices=KIND_CHOICES, required=False,
-                                     widget=forms.CheckboxSelectMultiple)
+                                     widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}))
     forum = forms.ModelChoiceField(label="Forum", queryset=Forum.objects.all(), required=False,
                                    to_field_name="code", empty_label="Every forum")
     economy = forms.ModelChoiceField(label="Economy", queryset=Economy.objects.order_by("position"), required=False,
