@@ -14,12 +14,12 @@ from .meetings import MeetingForm, check_meeting_dates
 
 
 class SummaryUploadForm(forms.Form):
-    """A .txt or .docx summary; cleaning reads it (``cleaned_data["text"]``) and refuses a non-summary."""
+    """A .txt, .docx or .pdf summary; cleaning reads it (``cleaned_data["text"]``) and refuses a non-summary."""
 
     file = forms.FileField(
         label="Chair's summary",
-        help_text=f".txt (UTF-8 or Windows-1252) or .docx, up to {MAX_BYTES // 1024 // 1024} MB.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,text/plain"}),
+        help_text=f".txt (UTF-8 or Windows-1252), .docx or .pdf, up to {MAX_BYTES // 1024 // 1024} MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,.pdf,text/plain,application/pdf"}),
     )
     forum = forms.ModelChoiceField(
         label="Forum", queryset=Forum.objects.all(), to_field_name="code", empty_label=None

@@ -1,20 +1,19 @@
-"""Turning an uploaded file (.txt or .docx) into the text of a summary, or refusing it.
+"""Turning an uploaded file (.txt, .docx or .pdf) into the text of a summary, or refusing it.
 
 Text files may be UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark
 (Word's "Unicode text") or Windows-1252 (older Word "plain text"). A .docx is read with
 python-docx: list paragraphs get their bullet ("• ") or number ("3. ") back, because Word
-keeps those in the numbering definitions, not in the text.
+keeps those in the numbering definitions, not in the text. A PDF is read by ``pdf.pdf_text``.
 """
 import io
 import re
 import unicodedata
-import zipfile
 
 from .errors import SummaryImportError
+from .pdf import pdf_text
+from .zipsafety import DOCX_LIMITS, zip_open
 
 MAX_BYTES = 10 * 1024 * 1024
-# A .docx is a zip: refuse one whose document part would unpack to more than this.
-MAX_DOCX_XML_BYTES = 50 * 1024 * 1024
 # Text with more control characters than this share is a binary file, whatever it decodes to.
 MAX_CONTROL_SHARE = 0.01
 _ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f", "\v"}
@@ -31,6 +30,10 @@ def summary_read(data: bytes, filename: str = "") -> str:
         raise SummaryImportError("The file is empty.")
     if data.startswith(b"PK\x03\x04") or filename.lower().endswith(".docx"):
         return _docx_text(data)
+    if b"%PDF-" in data[:1024] or filename.lower().endswith(".pdf"):
+        text = pdf_text(data)
+        _refuse_binary(text)
+        return text
     return _plain_text(data)
 
 
@@ -41,7 +44,7 @@ def _plain_text(data: bytes) -> str:
         except UnicodeDecodeError:
             raise SummaryImportError("The file says it is UTF-16 text but is not.") from None
     elif b"\x00" in data:
-        raise SummaryImportError("This is a binary file, not a text or .docx summary.")
+        raise SummaryImportError("This is a binary file, not a text, .docx or PDF summary.")
     else:
         try:
             text = data.decode("utf-8-sig")
@@ -63,18 +66,15 @@ def _refuse_binary(text: str) -> None:
         if char not in _ALLOWED_CONTROLS and unicodedata.category(char) in ("Cc", "Cs", "Co")
     )
     if "\x00" in text or controls > max(2, len(text) * MAX_CONTROL_SHARE):
-        raise SummaryImportError("This is a binary file, not a text or .docx summary.")
+        raise SummaryImportError("This is a binary file, not a text, .docx or PDF summary.")
 
 
 def _docx_text(data: bytes) -> str:
     not_docx = "The file is not a readable .docx (Word 2007 or later) document."
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo("word/document.xml")
-            if info.file_size > MAX_DOCX_XML_BYTES:
-                raise SummaryImportError("The .docx unpacks to more than 50 MB; it is refused.")
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
-        raise SummaryImportError(not_docx) from None
+    # Every part's size is checked before python-docx unpacks any of them (it reads them all).
+    with zip_open(data, DOCX_LIMITS, not_readable=not_docx) as archive:
+        if "word/document.xml" not in archive.namelist():
+            raise SummaryImportError(not_docx)
     try:
         import docx
 
