@@ -7,7 +7,17 @@ from django.db.models import Case, Count, DateField, F, OuterRef, Q, QuerySet, S
 from accounts.roles import can_read_drafts, is_delegate, user_economy
 
 from .history import object_history, person_name
-from .models import Action, ActionStatus, Economy, Forum, Meeting, MeetingStatus, ProgressNote
+from .models import (
+    Action,
+    ActionStatus,
+    Economy,
+    Forum,
+    ImportDraft,
+    ImportDraftStatus,
+    Meeting,
+    MeetingStatus,
+    ProgressNote,
+)
 
 OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
@@ -292,3 +302,41 @@ def meeting_previous(meeting: Meeting) -> Meeting | None:
         .order_by("-start_date", "-number")
         .first()
     )
+
+
+def import_drafts_listed() -> QuerySet[ImportDraft]:
+    """Imported summaries not yet saved (awaiting review or refused), newest upload first."""
+    return (
+        ImportDraft.objects.exclude(status=ImportDraftStatus.SAVED)
+        .select_related("forum", "uploaded_by")
+        .order_by("-created", "pk")
+    )
+
+
+def import_duplicates(drafts) -> dict[int, dict]:
+    """For each draft whose meeting is already recorded or in another draft: ``existing`` and ``twins``.
+
+    A re-import is flagged, not silently duplicated: ``existing`` is the recorded meeting with
+    the same forum and number, ``twins`` the other unsaved drafts of that meeting. Two queries.
+    """
+    keyed = {
+        draft.pk: (draft.forum_id, draft.record.get("number"))
+        for draft in drafts
+        if draft.status == ImportDraftStatus.PENDING and isinstance(draft.record.get("number"), int)
+    }
+    if not keyed:
+        return {}
+    wanted = Q()
+    for forum_id, number in set(keyed.values()):
+        wanted |= Q(forum_id=forum_id, number=number)
+    meetings = {(m.forum_id, m.number): m for m in Meeting.objects.filter(wanted).select_related("forum")}
+    drafts_of: dict[tuple, list[dict]] = {}
+    pending = ImportDraft.objects.filter(status=ImportDraftStatus.PENDING)
+    for pk, forum_id, number, filename in pending.values_list("pk", "forum_id", "record__number", "filename"):
+        drafts_of.setdefault((forum_id, number), []).append({"pk": pk, "filename": filename})
+    result = {}
+    for pk, key in keyed.items():
+        twins = [other for other in drafts_of.get(key, []) if other["pk"] != pk]
+        if key in meetings or twins:
+            result[pk] = {"existing": meetings.get(key), "twins": twins}
+    return result

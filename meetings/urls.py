@@ -118,5 +118,7 @@ from .views import importer as importer_views  # noqa: E402
 
 urlpatterns += [
     path("import/", importer_views.summary_import, name="import"),
-    path("import/<str:token>/", importer_views.summary_import_review, name="import_review"),
+    path("import/drafts/", importer_views.summary_import_drafts, name="import_drafts"),
+    path("import/drafts/<int:pk>/", importer_views.summary_import_review, name="import_review"),
+    path("import/drafts/<int:pk>/discard/", importer_views.summary_import_discard, name="import_discard"),
 ]

@@ -49,6 +49,12 @@ ORGANISATIONS = [
     ("APEC Business Advisory Council", "ABAC", "ABAC", "apec_body"),
     ("Organisation for Economic Co-operation and Development", "OECD", "OECD", "guest"),
     ("Macao, China", "Macao", "Macao, China", "guest"),
+    ("APEC Women Leaders' Network", "WLN", "the Women Leaders' Network", "apec_body"),
+    ("SOM Steering Committee on Economic and Technical Cooperation", "SCE", "the SCE", "apec_body"),
+    ("APEC Gender Focal Point Network", "GFPN", "the Gender Focal Point Network", "apec_body"),
+    ("Emergency Preparedness Working Group", "EPWG", "the EPWG", "apec_body"),
+    ("Policy Support Unit", "PSU", "the Policy Support Unit", "apec_body"),
+    ("Private Sector Committee", "PSC", "the PSC", "guest"),
 ]
 
 # Other spellings of organisations that records use.
@@ -63,6 +69,16 @@ ORGANISATION_ALIASES = {
         "Organization for Economic Cooperation and Development",
     ],
     "Macao, China": ["Macao", "Macau", "Macau, China"],
+    "APEC Women Leaders' Network": ["Women Leaders Network", "Women Leaders' Network", "WLN"],
+    "SOM Steering Committee on Economic and Technical Cooperation": [
+        "SOM Steering Committee on ECOTECH",
+        "Steering Committee on ECOTECH",
+        "SCE",
+    ],
+    "APEC Gender Focal Point Network": ["Gender Focal Point Network", "GFPN"],
+    "Emergency Preparedness Working Group": ["APEC Emergency Preparedness Working Group", "EPWG"],
+    "Policy Support Unit": ["APEC Policy Support Unit", "PSU"],
+    "Private Sector Committee": ["PSC"],
 }
 
 FORUMS = [

@@ -1,47 +1,54 @@
-"""Forms of the summary import: the upload, and the header corrections on the review page."""
+"""Forms of the summary import: the upload of one or more files, and the header corrections on review."""
 from django import forms
 
-from ..importer import (
-    MAX_BYTES,
-    MAX_NUMBER,
-    SummaryImportError,
-    chair_participant,
-    summary_parse,
-    summary_read,
-)
+from ..importer import MAX_BYTES, MAX_NUMBER, chair_participant
+from ..importer.zipsafety import ARCHIVE_LIMITS
 from ..models import Economy, Forum, Meeting, ParticipantRole
 from .meetings import MeetingForm, check_meeting_dates
 
 
-class SummaryUploadForm(forms.Form):
-    """A .txt, .docx or .pdf summary; cleaning reads it (``cleaned_data["text"]``) and refuses a non-summary."""
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
 
-    file = forms.FileField(
-        label="Chair's summary",
-        help_text=f".txt (UTF-8 or Windows-1252), .docx or .pdf, up to {MAX_BYTES // 1024 // 1024} MB.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,.pdf,text/plain,application/pdf"}),
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern); cleans to a list."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = [item for item in (data if isinstance(data, (list, tuple)) else [data]) if item]
+        if not files:
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return []
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+class SummaryUploadForm(forms.Form):
+    """One or more summaries, or one .zip of them; the service reads each (a bad one is refused alone)."""
+
+    file = MultipleFileField(
+        label="Chair's summaries",
+        help_text=(
+            f".txt (UTF-8 or Windows-1252), .docx or .pdf, up to {MAX_BYTES // 1024 // 1024} MB each; "
+            f"choose several at once, or one .zip of them (at most {ARCHIVE_LIMITS.max_entries} files)."
+        ),
+        widget=MultipleFileInput(attrs={"accept": ".txt,.docx,.pdf,.zip,text/plain,application/pdf,application/zip"}),
     )
     forum = forms.ModelChoiceField(
         label="Forum", queryset=Forum.objects.all(), to_field_name="code", empty_label=None
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        upload, forum = cleaned.get("file"), cleaned.get("forum")
-        if upload is None or forum is None:
-            return cleaned
-        if upload.size > MAX_BYTES:
-            limit = MAX_BYTES // 1024 // 1024
-            self.add_error("file", f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is {limit} MB.")
-            return cleaned
-        try:
-            text = summary_read(upload.read(), upload.name or "")
-            summary_parse(text, forum=forum.code)  # only to refuse it now; the review parses it again
-        except SummaryImportError as error:
-            self.add_error("file", str(error))
-            return cleaned
-        cleaned["text"] = text
-        return cleaned
+    def clean_file(self):
+        files = self.cleaned_data["file"]
+        if len(files) > ARCHIVE_LIMITS.max_entries:
+            raise forms.ValidationError(
+                f"{len(files)} files chosen; at most {ARCHIVE_LIMITS.max_entries} at once (or put them in a .zip)."
+            )
+        return files
 
 
 # Fields the review shares with the meeting header form (labels, lengths, the date picker).

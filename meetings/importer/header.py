@@ -7,7 +7,7 @@ issues:") is reported as an unrecognised line.
 import re
 from dataclasses import dataclass, field
 
-from ..names import NameIndex, UnknownName
+from ..names import NameIndex, UnknownName, normalize_name
 from .dates import BadDate, find_date_range
 from .errors import Problem
 from .text import Block, sentences
@@ -69,11 +69,28 @@ _DATE_LEAD_WORDS = {"on", "from", "during", "held", "between"}
 _MAX_SENTENCE = 3000
 
 
+# Words a careless space-less join leaves glued to a name: "Chinaon 3 April", "Peruand".
+_GLUED = re.compile(r"^(?P<name>.{4,}?)(?:on|and|in|at|as|were|was|also|of|the|had|have)$")
+# A name this close to a known one (rapidfuzz ratio, 0-100) is taken for it, flagged as a guess.
+FUZZY_CUTOFF = 88
+_FUZZY_MIN_LENGTH = 5
+# An unknown name kept as printed (a guest economy, an organisation's acronym) looks like this.
+_KEEPABLE = re.compile(r"^(?:[A-Z][A-Za-z&'’.-]*|of|the|and|for|on|de|del|y)(?:\s+(?:[A-Z][A-Za-z&'’.-]*|of|the|and|for|on|de|del|y)){0,7}$")
+
+
 class Names:
-    """Economy and organisation look-ups for one import, from one ``NameIndex`` (three queries)."""
+    """Economy and organisation look-ups for one import, from one ``NameIndex`` (three queries).
+
+    A name not found as written is tried without a word glued to its end ("Chinaon") and
+    then as a near miss of a known name ("Indonesa"); those matches are kept in ``guessed``.
+    """
 
     def __init__(self):
         self.index = NameIndex()
+        self.guessed: dict[str, str] = {}
+        self._choices = [
+            key for key in [*self.index.economies, *self.index.organisations] if len(key) >= _FUZZY_MIN_LENGTH
+        ]
 
     def resolve(self, name: str) -> tuple[object, object] | None:
         """(Economy, None) or (None, Organisation), or None for a name that is neither."""
@@ -83,11 +100,38 @@ class Names:
         try:
             return self.index.party(key)
         except UnknownName:
-            return None
+            pass
+        return self._near(key)
+
+    def _near(self, key: str) -> tuple[object, object] | None:
+        from rapidfuzz import fuzz, process
+
+        normalized = normalize_name(key)
+        candidates = []
+        glued = _GLUED.match(normalized)
+        if glued and " " not in normalized[-6:]:
+            candidates.append(glued.group("name"))
+        if len(normalized) >= _FUZZY_MIN_LENGTH and len(normalized.split()) <= 6:
+            best = process.extractOne(normalized, self._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if best:
+                candidates.append(best[0])
+        for candidate in candidates:
+            try:
+                found = self.index.party(candidate)
+            except UnknownName:
+                continue
+            self.guessed[key] = (found[0] or found[1]).name
+            return found
+        return None
 
     def economy(self, name: str):
         found = self.resolve(name)
         return found[0] if found else None
+
+
+def keepable_name(name: str) -> bool:
+    """Whether an unknown name in an attendance list reads as a name worth keeping as printed."""
+    return bool(_KEEPABLE.match(name.strip())) and len(name) <= 100
 
 
 @dataclass
@@ -105,9 +149,17 @@ class Header:
     chair_title: str = ""
     chair_economy: object = None
     chair_line: int | None = None
+    place_line: int | None = None
+    members_line: int | None = None
+    others_line: int | None = None
+    # Field -> why its value is a guess ("“Indonesa” read as Indonesia", "chosen among 3 dates").
+    guesses: dict[str, list[str]] = field(default_factory=dict)
     members: list = field(default_factory=list)
     others: list = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+    def guess(self, field_name: str, reason: str) -> None:
+        self.guesses.setdefault(field_name, []).append(reason)
 
     def names_problem(self, line: int, name: str) -> None:
         self.problems.append(Problem(line, f"Unknown economy or organisation “{name}”.", name))
@@ -202,6 +254,7 @@ def _read_place(header: Header, place: str, line: int, names: Names) -> None:
     parts = [part.strip() for part in place.split(",") if part.strip()]
     if not parts:
         return
+    header.place_line = line
     for size in (2, 1):
         if len(parts) >= size:
             economy = names.economy(", ".join(parts[-size:]))
@@ -268,16 +321,30 @@ def _read_attendance(header: Header, sentence: str, line: int, names: Names) -> 
 
 
 def _add_names(header: Header, text: str, line: int, names: Names, *, others: bool) -> None:
+    """Member economies to ``members``; organisations, guests and unknown names to ``others``.
+
+    An unknown name that reads as one (a guest economy, an acronym) is kept as printed, to
+    be added as a guest on saving; it is reported too, so the reviewer checks it.
+    """
     for name in split_names(_LIST_LEAD.sub("", text.strip()), names):
         found = names.resolve(name)
         if found is None:
             header.names_problem(line, name)
+            if keepable_name(name) and name not in header.others:
+                header.others.append(name)
+                header.others_line = header.others_line or line
+                header.guess("other_participants", f"“{name}” is not in the reference list: kept as printed")
             continue
         economy, organisation = found
-        if economy and (not others or economy not in header.members):
+        field_name = "member_economies" if economy else "other_participants"
+        if name in names.guessed:
+            header.guess(field_name, f"“{name}” read as {names.guessed[name]}")
+        if economy and economy not in header.members:
             header.members.append(economy)
-        elif organisation:
+            header.members_line = header.members_line or line
+        elif organisation and organisation not in header.others:
             header.others.append(organisation)
+            header.others_line = header.others_line or line
 
 
 def split_names(text: str, names: Names) -> list[str]:
@@ -290,7 +357,7 @@ def split_names(text: str, names: Names) -> list[str]:
     pieces = re.split(r"\s*;\s*", text) if ";" in text else [text]
     result = []
     for piece in pieces:
-        piece = re.sub(r"^(?:and|as well as)\s+", "", piece.strip(), flags=re.IGNORECASE).strip(" .")
+        piece = re.sub(r"^(?:and|as well as)\s+", "", piece.strip(), flags=re.IGNORECASE).strip(" .,")
         if not piece:
             continue
         if names.resolve(piece):

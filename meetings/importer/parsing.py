@@ -17,6 +17,9 @@ class ParsedSummary:
     record: dict
     problems: list[Problem]
     lines: list[str]
+    # Where each header field was found and why it is a guess, for the review page:
+    # [{"field", "label", "line", "guess"}].
+    fields: list[dict]
 
 
 def summary_parse(text: str, *, forum: str | None = None) -> ParsedSummary:
@@ -50,7 +53,28 @@ def summary_parse(text: str, *, forum: str | None = None) -> ParsedSummary:
     problems = header.problems + problems
     record = _record(header, forum, forums, items, projects, find_documents(lines, headings), problems)
     problems.sort(key=lambda problem: (problem.line or 0))
-    return ParsedSummary(record=record, problems=problems, lines=lines)
+    return ParsedSummary(record=record, problems=problems, lines=lines, fields=_field_sources(header, record))
+
+
+def _field_sources(header, record: dict) -> list[dict]:
+    sources = [
+        ("number", "Meeting number", header.number_line, record["number"]),
+        ("city", "City", header.place_line, record["city"]),
+        ("host_economy", "Host economy", header.place_line, record["host_economy"]),
+        ("dates", "Dates", header.date_line, record["start_date"]),
+        ("chair", "Chair", header.chair_line, record["chair"]["name"]),
+        ("member_economies", "Member economies", header.members_line, record["member_economies"]),
+        ("other_participants", "Other participants", header.others_line, record["other_participants"]),
+    ]
+    return [
+        {
+            "field": name,
+            "label": label,
+            "line": line if value else None,
+            "guess": "; ".join(header.guesses.get(name, [])),
+        }
+        for name, label, line, value in sources
+    ]
 
 
 def _limit(field: str, model=Meeting) -> int:
@@ -122,7 +146,7 @@ def _record(header, forum, forums, items, projects, documents, problems: list[Pr
         "status": MeetingStatus.DRAFTED.value,
         "chair": {"name": chair_name, "title": chair_title, "economy": chair_economy},
         "member_economies": sorted({economy.name for economy in header.members}),
-        "other_participants": sorted({other.name for other in header.others}),
+        "other_participants": sorted({getattr(other, "name", other) for other in header.others}),
         "participants": participants,
         "agenda_items": items,
         "projects": projects,

@@ -1,6 +1,7 @@
 """The meeting record: reference data, meetings, agenda, decisions, actions, documents."""
 from .agenda import BLOCK_PLACE_FIELDS, Action, ActionStatus, AgendaItem, Block, BlockKind, Decision, DecisionKind, ProgressNote
 from .document import Document, DocumentPurpose
+from .importer import ImportDraft, ImportDraftStatus
 from .meeting import (
     Attendance,
     AttendanceCapacity,
@@ -31,6 +32,8 @@ __all__ = [
     "Economy",
     "EconomyAlias",
     "Forum",
+    "ImportDraft",
+    "ImportDraftStatus",
     "Meeting",
     "MeetingStatus",
     "Organisation",

@@ -23,6 +23,7 @@ from ..models import (
     Meeting,
     MeetingStatus,
     Organisation,
+    OrganisationKind,
     Participant,
     ParticipantRole,
     Sex,
@@ -92,8 +93,14 @@ def _choice(value, choices, default, where: str, problems: list[str]):
 
 
 @transaction.atomic
-def meeting_save_record(*, record: dict, replace: bool = False, status: str | None = None) -> Meeting:
+def meeting_save_record(
+    *, record: dict, replace: bool = False, status: str | None = None, add_guests: bool = False
+) -> Meeting:
     """Create a meeting from a record dict (the format of ``record.record_from_meeting``).
+
+    With ``add_guests``, an other participant that is no known economy or organisation (a
+    guest economy, an acronym the reference list lacks) is added as a guest organisation
+    under the name as printed; without it, it is a problem.
 
     Raises ``MeetingExists`` when the forum already has that meeting number and
     ``replace`` is false, and ``RecordError`` listing every problem found otherwise;
@@ -126,9 +133,13 @@ def meeting_save_record(*, record: dict, replace: bool = False, status: str | No
         try:
             others.append(resolved.names.organisation(name))
         except UnknownName:
-            economy = resolved.economy(name, "Other participants")
-            if economy:
-                others.append(economy)
+            try:
+                others.append(resolved.names.economy(name))
+            except UnknownName:
+                if add_guests and (name or "").strip():
+                    others.append(_guest_organisation(name.strip()))
+                else:
+                    problems.append(f"Other participants: unknown economy or organisation “{name}”.")
     meeting_status = _choice(status or record.get("status"), MeetingStatus, MeetingStatus.DRAFTED, "Status", problems)
     if problems:
         raise RecordError(problems)
@@ -167,6 +178,15 @@ def meeting_save_record(*, record: dict, replace: bool = False, status: str | No
         transaction.set_rollback(True)
         raise RecordError(problems)
     return meeting
+
+
+def _guest_organisation(name: str) -> Organisation:
+    short = name if len(name) <= Organisation._meta.get_field("short_name").max_length and " " not in name else ""
+    organisation, _created = Organisation.objects.get_or_create(
+        name=name[: Organisation._meta.get_field("name").max_length],
+        defaults={"short_name": short, "kind": OrganisationKind.GUEST},
+    )
+    return organisation
 
 
 def _save_participants(meeting: Meeting, participants: list[dict], resolved: _Resolved) -> None:

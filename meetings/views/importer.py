@@ -1,129 +1,111 @@
-"""Importing a past chair's summary in the browser: upload, review and correct, then save.
+"""Importing past chair's summaries in the browser: upload, the list of drafts, review and save.
 
-The uploaded text is kept between the steps as a file in the default storage
-(``summary-imports/<token>.txt``), its token in the user's session, so nothing becomes a
-meeting before the user confirms and no one else can open the review.
+Uploads become ``ImportDraft`` rows (their files in the default storage), so every web
+machine sees them and any secretariat member can review any draft; nothing becomes a
+meeting before someone saves a reviewed draft.
 """
-import datetime
-import secrets
-
 from django.contrib import messages
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.http import Http404
-from django.shortcuts import redirect, render
-from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.permissions import secretariat_required
 
 from ..forms.importer import SummaryHeaderForm, SummaryUploadForm
 from ..importer import SummaryImportError, summary_parse
-from ..models import MeetingStatus
-from ..services import MeetingExists, RecordError, meeting_save_record
-
-SESSION_KEY = "summary_imports"
-PENDING_DIR = "summary-imports"
-# Uploads a session keeps for review at once; older ones are deleted.
-KEEP_PENDING = 3
-# Uploads left unreviewed longer than this (any session's) are deleted at the next upload.
-PENDING_MAX_AGE = datetime.timedelta(days=1)
-
-
-def _pending_path(token: str) -> str:
-    return f"{PENDING_DIR}/{token}.txt"
-
-
-def _pending_delete_stale() -> None:
-    if not default_storage.exists(PENDING_DIR):
-        return
-    cutoff = timezone.now() - PENDING_MAX_AGE
-    for name in default_storage.listdir(PENDING_DIR)[1]:
-        path = f"{PENDING_DIR}/{name}"
-        if default_storage.get_modified_time(path) < cutoff:
-            default_storage.delete(path)
-
-
-def _pending_store(request, *, text: str, filename: str, forum: str) -> str:
-    _pending_delete_stale()
-    pending = dict(request.session.get(SESSION_KEY, {}))
-    token = secrets.token_urlsafe(16)
-    default_storage.save(_pending_path(token), ContentFile(text.encode("utf-8")))
-    pending[token] = {"filename": filename, "forum": forum}
-    for old in list(pending)[:-KEEP_PENDING]:
-        default_storage.delete(_pending_path(old))
-        del pending[old]
-    request.session[SESSION_KEY] = pending
-    return token
-
-
-def _pending_load(request, token: str) -> tuple[str, dict]:
-    meta = request.session.get(SESSION_KEY, {}).get(token)
-    if meta is None or not default_storage.exists(_pending_path(token)):
-        raise Http404("This upload is not in your session.")
-    with default_storage.open(_pending_path(token), "rb") as stored:
-        return stored.read().decode("utf-8"), meta
-
-
-def _pending_discard(request, token: str) -> None:
-    pending = dict(request.session.get(SESSION_KEY, {}))
-    pending.pop(token, None)
-    request.session[SESSION_KEY] = pending
-    default_storage.delete(_pending_path(token))
+from ..models import ImportDraftStatus
+from ..selectors import import_drafts_listed, import_duplicates
+from ..services import MeetingExists, RecordError
+from ..services.importer import SummaryFile, summary_draft_discard, summary_draft_save, summary_drafts_create
 
 
 @secretariat_required
 @require_http_methods(["GET", "POST"])
 def summary_import(request):
-    """Step 1: upload a .txt or .docx summary; a readable one goes on to the review."""
+    """Upload one or more summaries, or a .zip of them; each becomes a draft awaiting review."""
     form = SummaryUploadForm(request.POST or None, request.FILES or None, initial={"forum": "SMEWG"})
     if request.method == "POST" and form.is_valid():
-        token = _pending_store(
-            request,
-            text=form.cleaned_data["text"],
-            filename=form.cleaned_data["file"].name,
-            forum=form.cleaned_data["forum"].code,
+        uploads = form.cleaned_data["file"]
+        drafts = summary_drafts_create(
+            files=[SummaryFile.from_upload(upload) for upload in uploads],
+            forum=form.cleaned_data["forum"],
+            user=request.user,
         )
-        return redirect("meetings:import_review", token=token)
+        single = len(uploads) == 1 and len(drafts) == 1 and not uploads[0].name.lower().endswith(".zip")
+        if single and drafts[0].status == ImportDraftStatus.REFUSED:
+            # One file refused: say so beside the field, as for any bad form input.
+            form.add_error("file", drafts[0].error)
+            drafts[0].delete()
+        elif single:
+            return redirect("meetings:import_review", pk=drafts[0].pk)
+        else:
+            refused = sum(draft.status == ImportDraftStatus.REFUSED for draft in drafts)
+            messages.success(
+                request,
+                f"{len(drafts) - refused} of {len(drafts)} file{'s' if len(drafts) != 1 else ''} read and waiting "
+                f"for review; {refused} refused.",
+            )
+            return redirect("meetings:import_drafts")
     return render(request, "meetings/importer/upload.html", {"form": form})
 
 
 @secretariat_required
+@require_http_methods(["GET"])
+def summary_import_drafts(request):
+    """The imported summaries awaiting review, and those refused, with what was recognised."""
+    drafts = import_drafts_listed()
+    duplicates = import_duplicates(drafts)
+    rows = [{"draft": draft, "counts": draft.counts, **duplicates.get(draft.pk, {})} for draft in drafts]
+    return render(request, "meetings/importer/drafts.html", {"rows": rows})
+
+
+@secretariat_required
 @require_http_methods(["GET", "POST"])
-def summary_import_review(request, token: str):
-    """Step 2: the recognised record beside the source; correct the header, then save a draft."""
-    text, meta = _pending_load(request, token)
+def summary_import_review(request, pk: int):
+    """One draft: the recognised record beside the source; correct the header, then save."""
+    draft = get_object_or_404(
+        import_drafts_listed(), pk=pk, status=ImportDraftStatus.PENDING
+    )
     try:
-        parsed = summary_parse(text, forum=meta["forum"])  # the form's forum replaces it on saving
-    except SummaryImportError as error:  # the upload was parsed once already; kept for safety
+        parsed = summary_parse(draft.text, forum=draft.forum.code)
+    except SummaryImportError as error:  # the text was recognised once already; kept for safety
         messages.error(request, str(error))
-        return redirect("meetings:import")
+        return redirect("meetings:import_drafts")
     form = SummaryHeaderForm(request.POST or None, initial=SummaryHeaderForm.initial_from(parsed.record))
     save_problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = meeting_save_record(
-                record=form.apply(parsed.record),
-                replace=form.cleaned_data["replace"],
-                status=MeetingStatus.DRAFTED,
+            meeting = summary_draft_save(
+                draft=draft, record=form.apply(parsed.record), replace=form.cleaned_data["replace"]
             )
         except MeetingExists as error:
             form.add_error("number", f"{error} Tick “Replace” below to replace it.")
         except RecordError as error:
             save_problems = error.problems
         else:
-            _pending_discard(request, token)
-            messages.success(request, f"The {meeting} is saved as a draft from {meta['filename']}.")
+            messages.success(request, f"The {meeting} is saved as a draft from {draft.filename}.")
             return redirect(meeting.get_absolute_url())
     context = {
+        "draft": draft,
         "form": form,
         "parsed": parsed,
         "record": parsed.record,
-        "filename": meta["filename"],
+        "filename": draft.filename,
         "source": _source_rows(parsed),
+        "fields": parsed.fields,
         "save_problems": save_problems,
+        **import_duplicates([draft]).get(draft.pk, {}),
     }
     return render(request, "meetings/importer/review.html", context)
+
+
+@secretariat_required
+@require_POST
+def summary_import_discard(request, pk: int):
+    """Delete a draft (awaiting review or refused) and its stored file."""
+    draft = get_object_or_404(import_drafts_listed(), pk=pk)
+    summary_draft_discard(draft=draft)
+    messages.success(request, f"{draft.filename} is discarded.")
+    return redirect("meetings:import_drafts")
 
 
 def _source_rows(parsed) -> list[dict]:
