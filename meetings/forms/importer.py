@@ -24,7 +24,9 @@ class MultipleFileField(forms.FileField):
             if self.required:
                 raise forms.ValidationError(self.error_messages["required"], code="required")
             return []
-        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+        if len(files) > 1:
+            return files  # each is read on its own; a bad one is refused alone, not the whole upload
+        return [super().clean(files[0], initial)]
 
 
 class SummaryUploadForm(forms.Form):
