@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-full bench worker beat system-deps venv clean
+.PHONY: run test test-full bench import-score worker beat system-deps venv clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -38,6 +38,11 @@ test-full: system-deps venv
 
 bench: system-deps venv
 	DEBUG=1 $(BIN)/python bench/pdf.py
+	DEBUG=1 $(BIN)/python bench/import_archive.py
+
+# The share of known summaries' facts the importer recognises (bench/import_score.py).
+import-score: venv
+	DEBUG=1 $(BIN)/python bench/import_score.py
 
 worker: venv
 	$(BIN)/celery -A smewg worker --loglevel=INFO

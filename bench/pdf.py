@@ -17,29 +17,14 @@ import os
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-# In memory-backed /dev/shm where there is one: SQLite's fsync on each commit would otherwise
-# time the disk (about 0.15 s a commit on a slow one) rather than the app.
-WORK = Path(tempfile.mkdtemp(prefix="smewg-bench-", dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="smewg.settings",
-    DATABASE_URL=f"sqlite:///{WORK / 'bench.sqlite3'}",
-    MEDIA_ROOT=str(WORK / "media"),
-    ALLOWED_HOSTS="testserver,localhost",
-    LOG_LEVEL="WARNING",
-    STATIC_MANIFEST="0",
-)
-for variable in ("REDIS_URL", "CELERY_BROKER_URL"):  # in-process tasks: the bench times the render itself
-    os.environ.pop(variable, None)
+sys.path.insert(0, str(ROOT / "bench"))
+from environment import bench_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+WORK = bench_django()
 
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402

@@ -3,6 +3,7 @@
 ``find_date_range("... on 5th – 6th of April, 2012 ...")`` gives ``(start, end, span)``;
 the forms handled are "3-5 April 2002", "21-22 March 2006", "5th – 6th of April, 2012",
 "30 September - 1 October 2009", "31 December 2009 - 2 January 2010", "3 April 2002",
+"5-6October 2009" (a missing space),
 and the American "April 3-5, 2002" / "April 30 - May 1, 2009" / "April 3, 2002".
 """
 import datetime
@@ -18,7 +19,7 @@ _MONTH = (
 )
 _DAY = r"[0-9]{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"[12][0-9]{3}"
-_OF = r"(?:\s+of)?\s+"
+_OF = r"(?:\s+of\s+|\s*)"  # "5 April", "5th of April", run together: "5-6October"
 _DASH = r"\s*(?:-|–|—|\bto\b|\buntil\b|\band\b)\s*"
 _COMMA = r",?\s*"
 

@@ -28,7 +28,13 @@ _NUMBER_WORDS = re.compile(
     r"[^.;:]{0,80}?\bmeeting\b",
     re.IGNORECASE,
 )
-_CHAIRED_BY = re.compile(r"\bchaired\s+by\s+(?P<chair>.+)$", re.IGNORECASE)
+_CHAIRED_BY = re.compile(
+    r"\bchaired\s+by\s+(?P<chair>.+)$"
+    r"|\bchair(?:man|person|woman)?\s+of\s+the\s+meeting\s+was\s+(?P<chair2>.+)$"
+    r"|\bunder\s+the\s+chair(?:man|person|woman)?ship\s+of\s+(?P<chair3>.+)$"
+    r"|\bpresided\s+(?:over\s+)?by\s+(?P<chair4>.+)$",
+    re.IGNORECASE,
+)
 _CHAIRED_THE = re.compile(r"^(?P<chair>.+?),?\s+chaired\s+the\s+meeting\b", re.IGNORECASE)
 _CHAIR_ROLE = re.compile(
     r"^(?:the\s+|its\s+)?(?:[A-Z]{2,10}\s+)?(?:vice[- ])?chair(?:man|person|woman)?\b.*$", re.IGNORECASE
@@ -46,12 +52,18 @@ _MEMBERS = [
                r"(?:(?:representatives|delegates|delegations)\s+(?:from|of)\s+)?(?P<list>.+?)\.?$", re.IGNORECASE),
     re.compile(r"^(?:the\s+)?following\s+(?:member\s+)?economies\s+(?:participated|attended|were\s+present)"
                r"[^:]*:\s*(?P<list>.+?)\.?$", re.IGNORECASE),
+    re.compile(r"\beconomies\s+(?:in\s+attendance|present|attending|represented)\s+(?:were|was|included)\s*:?\s*"
+               r"(?P<list>.+?)\.?$", re.IGNORECASE),
+    # The bare list: "Australia, Canada, ... and Vietnam participated in the meeting."
+    re.compile(r"^(?P<list>.+?)\s+(?:participated|attended|were\s+present|took\s+part)\b", re.IGNORECASE),
 ]
+# A bare list counts as the members' only when it names at least this many economies.
+_BARE_LIST_MIN = 3
 _OTHERS = [
     re.compile(r"^(?P<list>.+?)\s+(?:was|were)\s+also\s+(?:represented|present)\b", re.IGNORECASE),
     re.compile(r"^(?P<list>.+?)\s+also\s+(?:attended|participated)\b", re.IGNORECASE),
-    re.compile(r"^(?P<list>.+?)\s+(?:attended|participated)(?:\s+in\s+the\s+meeting)?\s+as\s+(?:an?\s+)?"
-               r"(?:observers?|guests?)\b", re.IGNORECASE),
+    re.compile(r"^(?P<list>.+?)\s+(?:attended|participated|(?:was|were)\s+present)(?:\s+in\s+the\s+meeting)?"
+               r"\s+as\s+(?:an?\s+)?(?:observers?|guests?)\b", re.IGNORECASE),
     re.compile(r"^(?:observers?|guests?)\s+from\s+(?P<list>.+?)\s+(?:also\s+)?"
                r"(?:attended|participated|were\s+present)\b", re.IGNORECASE),
 ]
@@ -64,7 +76,7 @@ _INTRO = re.compile(
 )
 _TITLE_WORDS = re.compile(r"summary|draft|record|report|minutes|meeting|working group|agenda", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*[,;&]\s*(?:and\s+)?|\s+and\s+")
-_DATE_LEAD_WORDS = {"on", "from", "during", "held", "between"}
+_DATE_LEAD_WORDS = {"on", "from", "during", "held", "between", "the", "of"}
 # Longer sentences are not searched for attendance lists: such a list is a sentence, not a page.
 _MAX_SENTENCE = 3000
 
@@ -92,8 +104,8 @@ class Names:
             key for key in [*self.index.economies, *self.index.organisations] if len(key) >= _FUZZY_MIN_LENGTH
         ]
 
-    def resolve(self, name: str) -> tuple[object, object] | None:
-        """(Economy, None) or (None, Organisation), or None for a name that is neither."""
+    def resolve(self, name: str, *, near: bool = True) -> tuple[object, object] | None:
+        """(Economy, None) or (None, Organisation), or None; ``near=False``: only as written."""
         key = name.strip()
         if not key or len(key) > 150:
             return None
@@ -101,7 +113,7 @@ class Names:
             return self.index.party(key)
         except UnknownName:
             pass
-        return self._near(key)
+        return self._near(key) if near else None
 
     def _near(self, key: str) -> tuple[object, object] | None:
         from rapidfuzz import fuzz, process
@@ -145,6 +157,8 @@ class Header:
     end_date: object = None
     date_line: int | None = None
     bad_date: bool = False  # dates were found but are impossible (already reported with their line)
+    date_score: int = 0  # how surely the dates are the meeting's own (``_date_score``)
+    other_dates: int = 0  # other dates found in the opening, not chosen
     chair_name: str = ""
     chair_title: str = ""
     chair_economy: object = None
@@ -174,6 +188,8 @@ def parse_header(preamble: list[Block], names: Names, forums: dict[str, str]) ->
             used = _read_sentence(header, sentence, line, names, forums)
             if not used:
                 header.problems.append(Problem(line, f"Not recognised: “{_clip(sentence)}”"))
+    if header.other_dates:
+        header.guess("dates", f"chosen among {header.other_dates + 1} dates in the opening")
     return header
 
 
@@ -192,8 +208,9 @@ def _read_sentence(header: Header, sentence: str, line: int, names: Names, forum
         number = _meeting_number(sentence)
         if number is not None:
             header.number, header.number_line, used = number, line, True
-    if header.start_date is None:
-        used = _read_dates_and_place(header, sentence, line, names) or used
+    used = _read_dates_and_place(header, sentence, line, names) or used
+    if header.host_economy is None and len(sentence) <= 150 and not sentence.endswith("."):
+        used = _read_title_place(header, sentence, line, names) or used
     if len(sentence) <= _MAX_SENTENCE:
         used = _read_chair(header, sentence, line, names) or used
         used = _read_attendance(header, sentence, line, names) or used
@@ -215,27 +232,93 @@ def _meeting_number(sentence: str) -> int | None:
     return None
 
 
+# Dates next to these words are another event's (the ministerial meeting a few days later).
+_OTHER_EVENT = re.compile(
+    r"\b(?:ministerial|ministers|leaders|SOM|summit|conference|workshop|symposium|seminar|dialogue|"
+    r"deadline|due|until|by)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_OWN_MEETING = re.compile(r"\b(?:working\s+group|SMEWG|WG)\b|\b(?:held|convened|took\s+place|met|has\s+had)\b", re.IGNORECASE)
+
+
+def _date_score(before: str) -> int:
+    """How surely the date after ``before`` is the meeting's own (higher is surer)."""
+    if _OTHER_EVENT.search(before[-80:]):
+        return -2
+    return 2 if _OWN_MEETING.search(before) else 0
+
+
 def _read_dates_and_place(header: Header, sentence: str, line: int, names: Names) -> bool:
+    """The meeting's dates (the surest of the dates found so far) and the place just before them."""
     try:
         found = find_date_range(sentence)
     except BadDate as error:
-        header.problems.append(Problem(line, f"Dates: {error}"))
-        header.bad_date = True
+        if header.start_date is None and not header.bad_date:
+            header.problems.append(Problem(line, f"Dates: {error}"))
+            header.bad_date = True
         return True
     if found is None:
         return False
-    header.start_date, header.end_date, (start, _end) = found
-    header.date_line = line
-    before = _strip_trailing_words(sentence[:start])
+    start, end, (offset, _end) = found
+    score = _date_score(sentence[:offset])
+    if header.start_date is not None:
+        if (start, end) != (header.start_date, header.end_date):
+            header.other_dates += 1
+        if score <= header.date_score:
+            return True
+    header.start_date, header.end_date, header.date_line, header.date_score = start, end, line, score
+    before = _strip_trailing_words(sentence[:offset])
     places = list(re.finditer(r"\bin\s+(?=[A-Z])", before))
     if places:
         place = before[places[-1].end():]
-    elif len(before) <= 60 and not re.search(r"\bmeeting\b", before, re.IGNORECASE):
-        place = before
     else:
-        return True
-    _read_place(header, place, line, names)
+        place = _trailing_place(before)
+    if place:
+        _read_place(header, place, line, names)
     return True
+
+
+# Economies that are one city: "held in Singapore" names the city too.
+CITY_ECONOMIES = {"SGP": "Singapore", "HKC": "Hong Kong"}
+
+# Words of a title that end before the place starts: "... Working Group Meeting Big Sky, Montana".
+_TITLE_STOP = {
+    "meeting", "group", "working", "summary", "record", "report", "smewg", "apec", "enterprises",
+    "chair's", "chairs", "draft", "the", "of", "and", "session", "held", "convened",
+}
+
+
+def _trailing_place(before: str) -> str:
+    """The place in "38th SMEWG Meeting Nanjing, China, " or "Big Sky, Montana, United States, "."""
+    parts = [part.strip() for part in before.split(",")]
+    if not parts or not parts[0]:
+        return ""
+    words = parts[0].split()
+    kept = []
+    for word in reversed(words):
+        if not word[:1].isupper() or word.lower() in _TITLE_STOP or re.search(r"[0-9]", word):
+            break
+        kept.insert(0, word)
+    if not kept or len(kept) > 4:
+        return ""
+    tail = [part for part in parts[1:] if part]
+    if any(len(part.split()) > 5 for part in tail):
+        return ""
+    return ", ".join([" ".join(kept), *tail])
+
+
+def _read_title_place(header: Header, line_text: str, line: int, names: Names) -> bool:
+    """A title line that is, or ends with, a place: "38th SMEWG Meeting Beijing, People's Republic of China"."""
+    parts = [part.strip() for part in _trailing_place(line_text).split(",") if part.strip()]
+    if len(parts) < 2 or any(len(part.split()) > 5 for part in parts):
+        return False
+    for size in (2, 1):
+        if len(parts) > size and names.economy(", ".join(parts[-size:])):
+            header.host_economy = names.economy(", ".join(parts[-size:]))
+            header.city = header.city or parts[0]
+            header.place_line = header.place_line or line
+            return True
+    return False
 
 
 def _strip_trailing_words(text: str) -> str:
@@ -251,6 +334,11 @@ def _strip_trailing_words(text: str) -> str:
 
 
 def _read_place(header: Header, place: str, line: int, names: Names) -> None:
+    """City and host economy from "Vina del Mar, Chile" or "Big Sky, Montana, United States".
+
+    The city is the first part; a place that is only an economy leaves the city empty.
+    "Hong Kong, China" is both the host economy and the city of Hong Kong.
+    """
     parts = [part.strip() for part in place.split(",") if part.strip()]
     if not parts:
         return
@@ -260,22 +348,22 @@ def _read_place(header: Header, place: str, line: int, names: Names) -> None:
             economy = names.economy(", ".join(parts[-size:]))
             if economy:
                 header.host_economy = economy
-                header.city = ", ".join(parts[:-size]) or ", ".join(parts[-size:])
-                if len(parts) == size and size == 2:
+                if len(parts) > size or size == 2:
                     header.city = parts[0]  # "Hong Kong, China": the city is Hong Kong
+                else:
+                    header.city = CITY_ECONOMIES.get(economy.code)
                 return
     if len(parts) >= 2:
         header.names_problem(line, parts[-1])
-        header.city = ", ".join(parts[:-1])
-    else:
-        header.city = parts[0]
+    header.city = parts[0]
 
 
 def _read_chair(header: Header, sentence: str, line: int, names: Names) -> bool:
     match = _CHAIRED_BY.search(sentence) or _CHAIRED_THE.search(sentence)
     if not match or header.chair_name:
         return bool(match)
-    parts = [part.strip() for part in match.group("chair").rstrip(" .").split(",") if part.strip()]
+    named = next(value for key, value in match.groupdict().items() if key.startswith("chair") and value)
+    parts = [part.strip() for part in named.rstrip(" .").split(",") if part.strip()]
     while len(parts) > 1 and _CHAIR_ROLE.match(parts[0]) and not _HONORIFIC.match(parts[0]):
         parts.pop(0)
     if not parts:
@@ -314,10 +402,21 @@ def _read_attendance(header: Header, sentence: str, line: int, names: Names) -> 
             return True
     for pattern in _MEMBERS:
         match = pattern.search(sentence)
-        if match:
-            _add_names(header, match.group("list"), line, names, others=False)
-            return True
+        if not match:
+            continue
+        listed = match.group("list")
+        if pattern is _MEMBERS[-1]:
+            found = [names.resolve(name) for name in split_names(_list_part(listed), names)]
+            if sum(1 for party in found if party and party[0]) < _BARE_LIST_MIN:
+                continue
+        _add_names(header, listed, line, names, others=False)
+        return True
     return False
+
+
+def _list_part(text: str) -> str:
+    """The list itself: what follows a colon ("all 21 member economies: Australia; ...")."""
+    return text.rsplit(":", 1)[-1] if ":" in text else text
 
 
 def _add_names(header: Header, text: str, line: int, names: Names, *, others: bool) -> None:
@@ -326,7 +425,7 @@ def _add_names(header: Header, text: str, line: int, names: Names, *, others: bo
     An unknown name that reads as one (a guest economy, an acronym) is kept as printed, to
     be added as a guest on saving; it is reported too, so the reviewer checks it.
     """
-    for name in split_names(_LIST_LEAD.sub("", text.strip()), names):
+    for name in split_names(_LIST_LEAD.sub("", _list_part(text).strip()), names):
         found = names.resolve(name)
         if found is None:
             header.names_problem(line, name)
@@ -358,9 +457,10 @@ def split_names(text: str, names: Names) -> list[str]:
     result = []
     for piece in pieces:
         piece = re.sub(r"^(?:and|as well as)\s+", "", piece.strip(), flags=re.IGNORECASE).strip(" .,")
+        piece = re.sub(r"\s+(?:also|too|as\s+well)$", "", piece, flags=re.IGNORECASE)
         if not piece:
             continue
-        if names.resolve(piece):
+        if names.resolve(piece, near=False):
             result.append(piece)
         else:
             result.extend(_split_on_commas(piece, names))
@@ -378,7 +478,7 @@ def _split_on_commas(piece: str, names: Names) -> list[str]:
     while index < len(spans):
         for end in range(min(index + 4, len(spans)), index, -1):
             candidate = piece[spans[index][0]:spans[end - 1][1]].strip(" .")
-            if end == index + 1 or names.resolve(candidate):
+            if end == index + 1 or names.resolve(candidate, near=False):
                 result.append(candidate)
                 index = end
                 break

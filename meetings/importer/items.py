@@ -9,8 +9,19 @@ from .errors import Problem
 from .text import BULLET, blocks, sentences, tidy_title
 
 _HEADING = re.compile(
-    r"^\s*(?:(?:agenda\s+)?item\s+)?([0-9]{1,3})(?![0-9])\s*[.):]?\s*(.*?)\s*$", re.IGNORECASE
+    r"^\s*(?:(?:agenda\s+)?item\s+)?([0-9]{1,3}(?![0-9])|(?-i:[IVXL]{1,6})(?=[.):]|\s+[A-Z]))"
+    r"\s*[.):]?\s*(.*?)\s*$",
+    re.IGNORECASE,
 )
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _number(text: str) -> int:
+    """3 from "3" or "III", 14 from "XIV"."""
+    if text.isdigit():
+        return int(text)
+    values = [_ROMAN[char] for char in text]
+    return sum(-value if value < following else value for value, following in zip(values, values[1:] + [0]))
 MAX_TITLE = 200
 # The verbs are the decision kinds themselves, plus "took note" for noted. The subject is the
 # group in any of its names, its forum code included ("The SMEWG", "The TELWG": capitals only).
@@ -69,7 +80,7 @@ def find_headings(lines: list[str], problems: list[Problem]) -> list[Heading]:
         if not match:
             index += 1
             continue
-        number, rest = int(match.group(1)), match.group(2).strip()
+        number, rest = _number(match.group(1)), match.group(2).strip()
         title, body_start = rest, index + 1
         if not rest.strip(".:) "):
             following = [i for i in range(index + 1, min(index + 4, len(lines))) if lines[i].strip()]
@@ -89,6 +100,41 @@ def find_headings(lines: list[str], problems: list[Problem]) -> list[Heading]:
                     "kept as text.",
                 ))
         index += 1
+    return headings or _unnumbered_headings(lines, problems)
+
+
+# The opening paragraph (a sentence of this many characters or more) comes before any heading.
+_OPENING_MIN = 100
+
+
+def _unnumbered_headings(lines: list[str], problems: list[Problem]) -> list[Heading]:
+    """Headings without numbers: a title-like line alone between blank lines, after the opening.
+
+    Used only when no numbered heading is found; the items are numbered in their order and
+    the review is told so.
+    """
+    def blank(index: int) -> bool:
+        return index < 0 or index >= len(lines) or not lines[index].strip()
+
+    start = next(
+        (i + 1 for i, line in enumerate(lines) if len(line) >= _OPENING_MIN and line.rstrip().endswith(".")), None
+    )
+    if start is None:
+        return []
+    headings: list[Heading] = []
+    for index in range(start, len(lines)):
+        text = lines[index].strip()
+        if not text or not (blank(index - 1) and blank(index + 1)) or blank(index + 2):
+            continue
+        if text.endswith((".", ":")) or len(text.split()) > 12 or not _looks_like_title(text):
+            continue
+        headings.append(Heading(index, index + 1, index + 1, len(headings) + 1, tidy_title(text)))
+    if headings:
+        problems.append(Problem(
+            headings[0].line,
+            f"No numbered agenda headings: {len(headings)} headings on lines of their own are taken as the "
+            "items, numbered in order; check them.",
+        ))
     return headings
 
 

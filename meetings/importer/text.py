@@ -9,7 +9,7 @@ WRAPPED_LINE = 50
 _SENTENCE_END = re.compile(r"[.:!?][”’\"')\]]*$")
 _BREAK = re.compile(r"[.!?]+[”’\"')\]]*\s+(?=[A-Z“‘\"'(0-9])")
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "lic", "ing", "h.e", "hon", "st", "sr", "sra", "jr", "no", "nos",
+    "mr", "mrs", "ms", "dr", "prof", "lic", "ing", "ir", "drs", "h.e", "hon", "st", "sr", "sra", "jr", "no", "nos",
     "messrs", "amb", "gen", "col", "capt", "rev", "sen", "rep", "atty", "engr", "eng", "inc", "ltd",
     "co", "corp", "vs", "etc", "e.g", "i.e", "cf", "approx", "vol", "pp", "dept", "govt", "u.s",
     "u.s.a", "p.r", "art", "para", "fig",
