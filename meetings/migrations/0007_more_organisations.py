@@ -9,6 +9,6 @@ def load_reference_data(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0005_import_drafts")]
+    dependencies = [("meetings", "0006_import_drafts")]
 
     operations = [migrations.RunPython(load_reference_data, migrations.RunPython.noop)]

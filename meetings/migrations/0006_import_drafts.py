@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0004_agenda_item_block_places'),
+        ('meetings', '0005_action_history_responsible_organisations'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
