@@ -11,7 +11,7 @@ tests/meetings/summaries/archive/*.txt (expected: the .json beside each, in the 
 ``expected_from_record``). Run with --pdf to import each as a real-layout PDF instead.
 """
 import json
-import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -88,15 +88,17 @@ def score_all(*, pdf: bool = False) -> tuple[list[tuple[str, dict]], dict[str, f
 
 
 def main() -> None:
-    import django
+    sys.path.insert(0, str(ROOT / "bench"))
+    from environment import bench_django
 
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smewg.settings")
-    django.setup()
+    work = bench_django()  # a temporary database: the score never depends on a local one
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
-    rows, means = score_all(pdf="--pdf" in sys.argv)
+    try:
+        call_command("migrate", verbosity=0)
+        rows, means = score_all(pdf="--pdf" in sys.argv)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     print(f"{'summary':34}" + "".join(f"{category[:12]:>13}" for category in CATEGORIES))
     for name, row in rows:
         print(f"{name:34}" + "".join(f"{row[category]:13.2f}" for category in CATEGORIES))
