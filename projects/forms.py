@@ -3,12 +3,13 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
+from meetings.forms.limits import LimitsSaidMixin
 from meetings.models import Economy, Forum
 
 from .models import Project, ProjectStatus, ReportKind
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(LimitsSaidMixin, forms.ModelForm):
     class Meta:
         model = Project
         fields = ["forum", "title", "code", "proposing_economies", "status", "description"]
@@ -53,7 +54,7 @@ class ProjectFilterForm(forms.Form):
     )
 
 
-class ProjectReportLinkForm(forms.Form):
+class ProjectReportLinkForm(LimitsSaidMixin, forms.Form):
     """From an agenda item: a project (chosen, or new by title) reported on or approved there."""
 
     kind = forms.ChoiceField(choices=ReportKind.choices, label="Reported as", initial=ReportKind.REPORTED)

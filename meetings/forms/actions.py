@@ -1,8 +1,9 @@
 """Forms of the action tracker and the action page."""
 from django import forms
 
-from ..models import ActionStatus, Economy, Forum, Meeting
+from ..models import ActionStatus, Economy, Forum, Meeting, ProgressNote
 from ..selectors import UNFINISHED
+from .limits import LimitsSaidMixin
 
 SORTS = [("due", "Due date, earliest first"), ("-due", "Due date, latest first")]
 SELECT = {"class": "form-select"}
@@ -48,7 +49,7 @@ class ActionFilterForm(forms.Form):
         ]
 
 
-class ActionProgressForm(forms.Form):
+class ActionProgressForm(LimitsSaidMixin, forms.Form):
     """A progress note and/or a new status, with the version of the action the user saw."""
 
     note = forms.CharField(
@@ -56,7 +57,7 @@ class ActionProgressForm(forms.Form):
         required=False,
         label="Progress note",
         help_text="What has been done, by whom, what is next.",
-        max_length=5000,
+        max_length=ProgressNote._meta.get_field("text").max_length,
     )
     status = forms.ChoiceField(choices=ActionStatus.choices, label="Status")
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

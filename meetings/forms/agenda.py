@@ -7,9 +7,10 @@ from django import forms
 
 from ..concurrency import VersionedFormMixin
 from ..models import Action, AgendaItem, Decision
+from .limits import LimitsSaidMixin
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(LimitsSaidMixin, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "text"]
@@ -20,7 +21,7 @@ class AgendaItemEditForm(VersionedFormMixin, AgendaItemForm):
     pass
 
 
-class ItemPartForm(forms.ModelForm):
+class ItemPartForm(LimitsSaidMixin, forms.ModelForm):
     """A form for something under an agenda item (a decision, an action); it knows the item."""
 
     def __init__(self, *args, agenda_item: AgendaItem | None = None, **kwargs):

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
 from ..models import AgendaItem, Document, Economy, Meeting, Organisation
+from .limits import LimitsSaidMixin
 
 # Loose: a year, the meeting's code, a number, optional suffixes: 2002/SMEWG15/005, 2009/SMEWG29/016rev1.
 SYMBOL_PATTERN = re.compile(r"^\d{4}/[A-Za-z0-9][A-Za-z0-9.\-]*(/[A-Za-z0-9][A-Za-z0-9.\-]*)+$")
@@ -54,7 +55,7 @@ def sniff_matches(upload, extension: str) -> bool:
     return False
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(LimitsSaidMixin, forms.ModelForm):
     submitted_by = forms.ChoiceField(label="Submitted by", required=False)
 
     class Meta:

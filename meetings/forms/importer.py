@@ -4,6 +4,7 @@ from django import forms
 from ..importer import MAX_BYTES, MAX_NUMBER, chair_participant
 from ..importer.zipsafety import ARCHIVE_LIMITS
 from ..models import Economy, Forum, Meeting, ParticipantRole
+from .limits import LimitsSaidMixin
 from .meetings import MeetingForm, check_meeting_dates
 
 
@@ -59,7 +60,7 @@ _MEETING_FIELDS = forms.fields_for_model(
 )
 
 
-class SummaryHeaderForm(forms.Form):
+class SummaryHeaderForm(LimitsSaidMixin, forms.Form):
     """The meeting's header as recognised, for the user to correct before saving.
 
     The record names the forum by its code and economies by their names, and the importer

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 
 from ..concurrency import VersionedFormMixin
 from ..models import Economy, Forum, Meeting, MeetingStatus
+from .limits import LimitsSaidMixin
 
 HEADER_FIELDS = [
     "forum",
@@ -34,7 +35,7 @@ def check_meeting_dates(form: forms.Form, cleaned: dict) -> None:
         form.add_error("end_date", "The meeting cannot end before it starts.")
 
 
-class MeetingForm(VersionedFormMixin, forms.ModelForm):
+class MeetingForm(LimitsSaidMixin, VersionedFormMixin, forms.ModelForm):
     """The meeting header: which meeting, where, when, chaired by whom."""
 
     class Meta:
@@ -131,7 +132,7 @@ class MeetingFilterForm(forms.Form):
         )
 
 
-class MeetingStatusForm(forms.Form):
+class MeetingStatusForm(LimitsSaidMixin, forms.Form):
     """Move the meeting along its lifecycle; going back (reopening) needs a reason."""
 
     status = forms.ChoiceField(label="Move to")

@@ -5,6 +5,7 @@ from django import forms
 
 from ..models import AttendanceCapacity, Economy, Meeting, Organisation, Participant
 from ..participant_csv import MAX_BYTES
+from .limits import LimitsSaidMixin
 
 
 class AttendanceForm(forms.Form):
@@ -83,7 +84,7 @@ class AttendanceCopyForm(forms.Form):
         return cleaned
 
 
-class ParticipantForm(forms.ModelForm):
+class ParticipantForm(LimitsSaidMixin, forms.ModelForm):
     """A participant: who, representing which economy or organisation, sex and role."""
 
     class Meta:

@@ -157,7 +157,7 @@ def parse_item(heading: Heading, lines: list[str], end: int) -> tuple[dict, list
                 title = tidy_title(re.sub(r"(?:[;,]\s*and)?[\s;,.]*$", "", bullet))
                 if title:
                     projects.append({
-                        "title": title[:300],
+                        "title": title,
                         "status": (ProjectStatus.APPROVED if approved else ProjectStatus.ONGOING).value,
                         "reported_as": (ReportKind.APPROVED if approved else ReportKind.REPORTED).value,
                         "agenda_item": heading.number,

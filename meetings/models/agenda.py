@@ -75,6 +75,7 @@ class AgendaItem(models.Model):
     text = models.TextField(
         "summary of the discussion",
         blank=True,
+        max_length=40_000,  # some fifteen pages; the seed's longest item has 1,500 characters
         help_text="Paragraphs separated by a blank line; lines starting with “- ” are bullets.",
     )
     text_position = models.PositiveSmallIntegerField(
@@ -144,7 +145,7 @@ class Decision(models.Model):
     )
     position = models.PositiveSmallIntegerField("order", default=1)
     kind = models.CharField("kind", max_length=20, choices=DecisionKind.choices)
-    text = models.TextField("text", help_text="The sentence as the summary prints it.")
+    text = models.TextField("text", max_length=4_000, help_text="The sentence as the summary prints it.")
     version = models.PositiveIntegerField("version", default=1)
     history = HistoricalRecords(excluded_fields=["version"])
 
@@ -181,7 +182,7 @@ class Action(models.Model):
         blank=True,
     )
     position = models.PositiveSmallIntegerField("order", default=1)
-    text = models.TextField("what is to be done")
+    text = models.TextField("what is to be done", max_length=2_000)
     responsible_economies = models.ManyToManyField(
         Economy, related_name="actions", verbose_name="responsible economies", blank=True
     )
@@ -263,7 +264,7 @@ class ProgressNote(models.Model):
         null=True,
         blank=True,
     )
-    text = models.TextField("progress note", blank=True)
+    text = models.TextField("progress note", blank=True, max_length=5_000)
     status_before = models.CharField(
         "status before", max_length=20, choices=ActionStatus.choices, blank=True
     )

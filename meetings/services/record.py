@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from projects.models import ProjectReport, ProjectStatus, ReportKind
+from projects.models import Project, ProjectReport, ProjectStatus, ReportKind
 from projects.services import project_get_or_create
 
 from ..models import (
@@ -83,6 +83,22 @@ def _responsible(names: list[str], index: NameIndex) -> tuple[list[Economy], lis
     return economies, organisations, "; ".join(others)
 
 
+def _fits(value, model, field_name: str, where: str, problems: list[str]) -> bool:
+    """Whether a text fits its field; if not, the problem says by how much (nothing is cut)."""
+    field = model._meta.get_field(field_name)
+    if value and field.max_length and len(value) > field.max_length:
+        problems.append(
+            f"{where}: “{field.verbose_name}” is {len(value):,} characters long; the limit is {field.max_length:,}."
+        )
+        return False
+    return True
+
+
+def _all_fit(data: dict, model, fields: dict[str, str], where: str, problems: list[str]) -> bool:
+    """``_fits`` for several texts of a record dict (record key -> model field); all are checked."""
+    return all([_fits(data.get(key) or "", model, name, where, problems) for key, name in fields.items()])
+
+
 def _choice(value, choices, default, where: str, problems: list[str]):
     if value in (None, ""):
         return default
@@ -125,6 +141,8 @@ def meeting_save_record(
     if not (record.get("city") or "").strip():
         problems.append("City: required.")
     chair = record.get("chair") or {}
+    _fits((record.get("city") or "").strip(), Meeting, "city", "City", problems)
+    _all_fit(chair, Meeting, {"name": "chair_name", "title": "chair_title"}, "Chair", problems)
     host = resolved.economy(record.get("host_economy"), "Host economy")
     chair_economy = resolved.economy(chair.get("economy"), "Chair's economy")
     members = [resolved.economy(name, "Member economies") for name in record.get("member_economies", [])]
@@ -193,6 +211,8 @@ def _save_participants(meeting: Meeting, participants: list[dict], resolved: _Re
     problems = resolved.problems
     for index, data in enumerate(participants, start=1):
         where = f"Participant {index}"
+        if not _all_fit(data, Participant, {"name": "name", "title": "title", "organisation": "employer"}, where, problems):
+            continue
         economy = organisation = None
         if data.get("represents"):
             try:
@@ -222,6 +242,15 @@ def _save_agenda(meeting: Meeting, agenda_items: list[dict], resolved: _Resolved
             continue
         if not (data.get("title") or "").strip():
             problems.append(f"{where}: the title is missing.")
+            continue
+        texts = [
+            _all_fit({**data, "title": data["title"].strip()}, AgendaItem, {"title": "title", "text": "text"}, where, problems),
+            *(_fits(d.get("text") or "", Decision, "text", f"{where}, decision {n}", problems)
+              for n, d in enumerate(data.get("decisions", []), start=1)),
+            *(_fits(a.get("text") or "", Action, "text", f"{where}, action {n}", problems)
+              for n, a in enumerate(data.get("actions", []), start=1)),
+        ]
+        if not all(texts):
             continue
         places = _block_places(data, where, problems)
         item = AgendaItem.objects.create(
@@ -254,6 +283,8 @@ def _save_agenda(meeting: Meeting, agenda_items: list[dict], resolved: _Resolved
                     f"{where}, action {position}: there is no decision {decision_number} under this item."
                 )
             economies, organisations, other = _responsible(action_data.get("responsible", []), resolved.names)
+            if not _fits(other, Action, "responsible_other", f"{where}, action {position}", problems):
+                continue
             action = Action.objects.create(
                 agenda_item=item,
                 position=position,
@@ -298,6 +329,8 @@ def _save_projects(meeting, forum, items: dict[int, AgendaItem], projects: list[
         if not title:
             problems.append(f"{where}: the title is missing.")
             continue
+        if not _fits(title, Project, "title", where, problems):
+            continue
         kind = _choice(data.get("reported_as"), ReportKind, ReportKind.REPORTED, where, problems)
         status = _choice(data.get("status"), ProjectStatus, ProjectStatus.ONGOING, where, problems)
         project = project_get_or_create(forum=forum, title=title, status=status)
@@ -317,6 +350,8 @@ def _save_documents(meeting, items: dict[int, AgendaItem], documents: list[dict]
         symbol = (data.get("symbol") or "").strip()
         if not symbol:
             problems.append(f"{where}: the symbol is missing.")
+            continue
+        if not _all_fit({**data, "symbol": symbol}, Document, {"symbol": "symbol", "title": "title"}, where, problems):
             continue
         if Document.objects.filter(symbol=symbol).exclude(meeting=meeting).exists():
             problems.append(f"{where}: symbol {symbol} is already registered at another meeting.")
