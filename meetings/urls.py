@@ -56,6 +56,7 @@ from .views import summary as summary_views  # noqa: E402
 urlpatterns += [
     path("<int:pk>/summary/", summary_views.summary_preview, name="summary_preview"),
     path("<int:pk>/summary/export/", summary_views.summary_export, name="summary_export"),
+    path("<int:pk>/summary/word-copy.docx", summary_views.summary_word_copy, name="summary_word_copy"),
     path("<int:pk>/summary/publish/", summary_views.summary_publish, name="summary_publish"),
     path("summary-exports/<int:export_id>/", summary_views.summary_export_status, name="summary_export_status"),
     path(

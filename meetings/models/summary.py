@@ -34,6 +34,8 @@ class SummaryExport(models.Model):
         "content hash", max_length=64, blank=True, help_text="Hash of the rendered HTML and template version."
     )
     is_draft = models.BooleanField("draft", default=True)
+    annex_participants = models.BooleanField("annex: list of participants", default=False)
+    annex_documents = models.BooleanField("annex: documents register", default=False)
     file = models.FileField("file", upload_to="summaries/", blank=True)
     page_count = models.PositiveSmallIntegerField("pages", null=True, blank=True)
     reused = models.BooleanField("served from an earlier render", default=False)

@@ -11,16 +11,19 @@ from ..models import (
     SummaryExport,
     SummaryExportStatus,
 )
+from ..summary.context import Annexes
 from ..summary.render import summary_content_hash, summary_file_name, summary_html, summary_pdf
 
 SUMMARY_RUNNING = (SummaryExportStatus.QUEUED, SummaryExportStatus.RENDERING)
 
 
-def _stored_render(meeting: Meeting, content_hash: str) -> SummaryExport | None:
-    """A finished export of this content whose file is still in storage, or None."""
+def _stored_render(meeting: Meeting, content_hash: str, annexes: Annexes) -> SummaryExport | None:
+    """A finished export of this content and these annexes whose file is still in storage, or None."""
 
     done = (
-        SummaryExport.objects.filter(meeting=meeting, content_hash=content_hash, status=SummaryExportStatus.DONE)
+        SummaryExport.objects.filter(
+            meeting=meeting, content_hash=content_hash, status=SummaryExportStatus.DONE, **annexes.fields()
+        )
         .exclude(file="")
         .first()
     )
@@ -30,10 +33,12 @@ def _stored_render(meeting: Meeting, content_hash: str) -> SummaryExport | None:
 
 
 @transaction.atomic
-def summary_export_request(*, meeting: Meeting, user) -> "SummaryExport":
-    """Ask for the chair's summary PDF of a meeting; returns the export row to follow.
+def summary_export_request(*, meeting: Meeting, user, annexes: Annexes = Annexes()) -> "SummaryExport":
+    """Ask for the chair's summary PDF of a meeting, with the chosen annexes; returns the
+    export row to follow.
 
-    The content hash covers the rendered HTML, its stylesheet and the template version.
+    The content hash covers the rendered HTML (annexes included), its stylesheet and the
+    template version; a stored or running export is reused only with the same annexes.
     If a finished export has the same hash, its file is reused at once (a new row with
     ``reused=True``, nothing rendered); if one with the same hash is queued or rendering,
     that row is returned instead of rendering twice; otherwise a queued row is created and
@@ -42,11 +47,12 @@ def summary_export_request(*, meeting: Meeting, user) -> "SummaryExport":
 
     # Lock the meeting row so two clicks at once cannot both queue a render.
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    content_hash = summary_content_hash(summary_html(meeting.pk))
+    content_hash = summary_content_hash(summary_html(meeting.pk, annexes=annexes))
     is_draft = meeting.status != MeetingStatus.ADOPTED
-    done = _stored_render(meeting, content_hash)
+    done = _stored_render(meeting, content_hash, annexes)
     if done:
         return SummaryExport.objects.create(
+            **annexes.fields(),
             meeting=meeting,
             requested_by=user,
             status=SummaryExportStatus.DONE,
@@ -58,12 +64,12 @@ def summary_export_request(*, meeting: Meeting, user) -> "SummaryExport":
             finished=timezone.now(),
         )
     running = SummaryExport.objects.filter(
-        meeting=meeting, content_hash=content_hash, status__in=SUMMARY_RUNNING
+        meeting=meeting, content_hash=content_hash, status__in=SUMMARY_RUNNING, **annexes.fields()
     ).first()
     if running:
         return running
     export = SummaryExport.objects.create(
-        meeting=meeting, requested_by=user, content_hash=content_hash, is_draft=is_draft
+        meeting=meeting, requested_by=user, content_hash=content_hash, is_draft=is_draft, **annexes.fields()
     )
     transaction.on_commit(lambda: _summary_export_queue(export.pk))
     return export
@@ -93,10 +99,11 @@ def summary_export_render(*, export_id: int) -> "SummaryExport":
         export.save(update_fields=["status", "error"])
 
     meeting = export.meeting
-    html = summary_html(meeting.pk)
+    annexes = Annexes.of(export)
+    html = summary_html(meeting.pk, annexes=annexes)
     content_hash = summary_content_hash(html)
     name = "summaries/" + summary_file_name(meeting, content_hash)
-    earlier = _stored_render(meeting, content_hash)
+    earlier = _stored_render(meeting, content_hash, annexes)
     if earlier:
         name, pages, reused = earlier.file.name, earlier.page_count, True
     else:

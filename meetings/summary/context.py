@@ -7,9 +7,11 @@ the seed: "Australia; Brunei Darussalam; ...; and the United States".
 """
 from django.utils import timezone
 
+from dataclasses import dataclass
+
 from projects.models import ReportKind
 
-from ..models import AgendaItem, AttendanceCapacity, Meeting, MeetingStatus, OrganisationKind
+from ..models import AgendaItem, AttendanceCapacity, Meeting, MeetingStatus, OrganisationKind, Sex
 from ..models.meeting import ordinal
 from ..record import meeting_for_record
 from ..selectors import actions_open_before
@@ -20,6 +22,22 @@ REPRESENTED_ORDER = {
     OrganisationKind.OBSERVER: 1,
     OrganisationKind.APEC_BODY: 2,
 }
+
+
+@dataclass(frozen=True)
+class Annexes:
+    """What the user chose to annex to the summary at export (a part of what a stored PDF is)."""
+
+    participants: bool = False  # the list of participants, sex-disaggregated (seed item 7)
+    documents: bool = False  # the documents register
+
+    @classmethod
+    def of(cls, export) -> "Annexes":
+        return cls(participants=export.annex_participants, documents=export.annex_documents)
+
+    def fields(self) -> dict:
+        """As ``SummaryExport`` fields."""
+        return {"annex_participants": self.participants, "annex_documents": self.documents}
 
 
 def join_names(names: list[str], *, semicolons: bool = False) -> str:
@@ -127,7 +145,32 @@ def summary_adopted_on(meeting: Meeting):
     return timezone.localdate(adopted_at) if adopted_at else None
 
 
-def summary_context(meeting_id: int) -> dict:
+def participant_summary(participants) -> dict:
+    """How many participants, and how many of each sex (in ``Sex`` order, with a sentence)."""
+    participants = list(participants)
+    by_sex = {label: 0 for _, label in Sex.choices}
+    labels = dict(Sex.choices)
+    for participant in participants:
+        by_sex[labels.get(participant.sex, participant.sex)] += 1
+    by_sex_text = ", ".join(f"{count} {label.lower()}" for label, count in by_sex.items() if count)
+    return {"total": len(participants), "by_sex": by_sex, "by_sex_text": by_sex_text}
+
+
+def _annexes(meeting: Meeting, annexes: Annexes) -> list[dict]:
+    """The chosen annexes, numbered 1, 2 in the order the summary prints them."""
+    chosen = []
+    if annexes.participants:
+        participants = list(meeting.participants.all())
+        chosen.append({"kind": "participants", "title": "List of participants", "participants": participants,
+                       "counts": participant_summary(participants)})
+    if annexes.documents:
+        chosen.append({"kind": "documents", "title": "Documents register", "documents": list(meeting.documents.all())})
+    for number, annex in enumerate(chosen, start=1):
+        annex["number"] = number
+    return chosen
+
+
+def summary_context(meeting_id: int, *, annexes: Annexes = Annexes()) -> dict:
     """The template context of the chair's summary of a meeting (constant number of queries)."""
     meeting = meeting_for_record(meeting_id)
     items, loose_reported, loose_approved = _items(meeting)
@@ -149,4 +192,5 @@ def summary_context(meeting_id: int) -> dict:
         "projects_approved_elsewhere": loose_approved,
         "actions": actions,
         "earlier_actions": earlier,
+        "annexes": _annexes(meeting, annexes),
     }

@@ -13,7 +13,7 @@ import logging
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-from .context import summary_context
+from .context import Annexes, summary_context
 from .fetcher import SUMMARY_BASE_URL, StaticOnlyURLFetcher
 
 logger = logging.getLogger(__name__)
@@ -25,13 +25,15 @@ PDF_VARIANT = "pdf/a-3b"
 OUTPUT_INTENT = "srgb-archive"
 
 
-def summary_html(meeting_id: int, *, preview: bool = False, request=None, extra: dict | None = None) -> str:
-    """The summary as an HTML document.
+def summary_html(
+    meeting_id: int, *, preview: bool = False, request=None, extra: dict | None = None, annexes: Annexes = Annexes()
+) -> str:
+    """The summary as an HTML document, with the annexes chosen at export.
 
     The PDF's HTML takes no request, so it depends on the record alone and its hash is
     stable; the preview page passes the request and ``preview=True`` for its toolbar.
     """
-    context = summary_context(meeting_id)
+    context = summary_context(meeting_id, annexes=annexes)
     context.update(preview=preview, stylesheet=STYLESHEET, **(extra or {}))
     return render_to_string(TEMPLATE_NAME, context, request=request)
 

@@ -19,12 +19,12 @@ from ..forms.meetings import (
     MeetingForm,
     MeetingStatusForm,
 )
-from ..models import AgendaItem, AttendanceCapacity, Economy, Meeting, MeetingStatus, Sex
+from ..models import AgendaItem, AttendanceCapacity, Economy, Meeting, MeetingStatus
 from ..permissions import meeting_edit_view
 from ..record import meeting_for_record
 from ..selectors import meeting_readable_by, meetings_visible_to
 from ..services import MeetingStatusRefused, meeting_change_status, meeting_status_choices_for
-from ..summary.context import join_names
+from ..summary.context import join_names, participant_summary
 
 MEETINGS_PER_PAGE = 25
 DRAFT_RECORD = "This record is not adopted yet: until then only the secretariat and the chair may read it."
@@ -113,16 +113,6 @@ def attendance_summary(meeting: Meeting) -> dict:
         "other_attendances": other_economies + organisations,
         "absent_economies": [economy for economy in Economy.objects.order_by("position") if economy.pk not in member_ids],
     }
-
-
-def participant_summary(participants) -> dict:
-    participants = list(participants)
-    by_sex = {label: 0 for _, label in Sex.choices}
-    labels = dict(Sex.choices)
-    for participant in participants:
-        by_sex[labels.get(participant.sex, participant.sex)] += 1
-    by_sex_text = ", ".join(f"{count} {label.lower()}" for label, count in by_sex.items() if count)
-    return {"total": len(participants), "by_sex": by_sex, "by_sex_text": by_sex_text}
 
 
 @login_required

@@ -16,10 +16,12 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.permissions import drafts_reader_required, secretariat_required
 from accounts.roles import can_read_drafts, is_delegate
 
-from ..models import Meeting, SummaryExport, SummaryExportStatus
+from ..forms.summary import SummaryExportForm
+from ..models import Meeting, MeetingStatus, SummaryExport, SummaryExportStatus
 from ..publication import meeting_from_public_token
 from ..selectors import meeting_readable_by
 from ..services import SummaryPublicationRefused, meeting_publish_summary, summary_export_request
+from ..summary.docx import DOCX_CONTENT_TYPE, summary_docx
 from ..summary.render import summary_html
 
 DRAFTS_ONLY = "This chair's summary is a draft: only the Secretariat and the Chair may see it."
@@ -50,12 +52,28 @@ def summary_preview(request, pk: int):
     return HttpResponse(html)
 
 
+@login_required
+@require_GET
+def summary_word_copy(request, pk: int):
+    """The chair's summary as a .docx, for those who may read the record (made on request, not stored)."""
+    meeting = get_object_or_404(Meeting.objects.select_related("forum"), pk=pk)
+    if not meeting_readable_by(request.user, meeting):
+        raise PermissionDenied(DRAFTS_ONLY)
+    suffix = "-draft" if meeting.status != MeetingStatus.ADOPTED else ""
+    response = HttpResponse(summary_docx(meeting.pk), content_type=DOCX_CONTENT_TYPE)
+    filename = f"{meeting.forum.code}{meeting.number}-chairs-summary{suffix}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 @drafts_reader_required
 @require_POST
 def summary_export(request, pk: int):
-    """Start (or reuse) an export of the chair's summary and go to its status page."""
+    """Start (or reuse) an export of the chair's summary, with the annexes ticked, and go to its status page."""
     meeting = get_object_or_404(Meeting, pk=pk)
-    export = summary_export_request(meeting=meeting, user=request.user)
+    form = SummaryExportForm(request.POST)
+    form.is_valid()  # two optional boxes: no value is refused, an unticked one is "no"
+    export = summary_export_request(meeting=meeting, user=request.user, annexes=form.annexes())
     return redirect("meetings:summary_export_status", export_id=export.pk)
 
 

@@ -327,7 +327,7 @@ def test_action_report_on_adopted_meeting_allowed(delegate_client):
         ({"note": "   ", "status": "open"}, "note", "Write a progress note or change the status."),
         ({"note": "Typed text", "status": "finished"}, "status", "Select a valid choice."),
         ({"note": "Typed text", "status": ""}, "status", "This field is required."),
-        ({"note": "x" * 5001, "status": "open"}, "note", "Ensure this value has at most 5000 characters"),
+        ({"note": "x" * 5001, "status": "open"}, "note", "This is 5001 characters long; the limit is 5000."),
     ],
 )
 def test_action_report_bad_input_keeps_typed_text(data, field, message, delegate_client):

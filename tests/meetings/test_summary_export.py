@@ -172,9 +172,11 @@ def _as(client, users, who):
         ("norole", 403, 403),
     ],
 )
-def test_summary_preview_permissions(client, users, demo_meeting, who, draft_code, adopted_code):
+@pytest.mark.parametrize("view", ["meetings:summary_preview", "meetings:summary_word_copy"])
+def test_summary_preview_permissions(client, users, demo_meeting, who, draft_code, adopted_code, view):
+    # The preview and the Word copy follow the record's read rule.
     client = _as(client, users, who)
-    url = reverse("meetings:summary_preview", args=[demo_meeting.pk])
+    url = reverse(view, args=[demo_meeting.pk])
 
     adopted = client.get(url).status_code
     demo_meeting.status = "circulated"
