@@ -56,3 +56,36 @@ def test_summary_export_status_page_polls_until_finished(
     expect(page.get_by_text("The renderer ran out of time.")).to_be_visible()
     expect(page.get_by_role("button", name="Try again")).to_be_visible()
     page.screenshot(path=artifacts_dir / "summary-export-failed.png")
+
+
+@pytest.mark.browser
+def test_summary_export_with_annexes_puts_them_in_the_pdf(
+    page, live_server, secretariat_user, demo_meeting, eager_tasks, artifacts_dir
+):
+    from tests.factories import DocumentFactory, ParticipantFactory
+
+    from tests.meetings.summary_fixtures import pdf_text
+
+    ParticipantFactory(meeting=demo_meeting, name="Ms. Ana Torres", sex="female")
+    DocumentFactory(meeting=demo_meeting, symbol="2002/SMEWG14/005", title="SPAN: proposal to enhance the plan")
+    browser_sign_in(page, "sec", "pw-sec")
+    page.goto(f"/meetings/{demo_meeting.pk}/")
+    panel = page.locator("#summary-panel")
+    panel.get_by_label("List of participants, by sex").check()
+    panel.get_by_label("Documents register").check()
+    panel.screenshot(path=artifacts_dir / "summary-panel-annexes.png")
+
+    panel.get_by_role("button", name="Export chair's summary").click()
+
+    expect(page.locator("#export-status")).to_have_text("Done")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download the PDF").click()
+    with open(download_info.value.path(), "rb") as pdf:
+        text = pdf_text(pdf.read())
+    assert "Annex 1: List of participants" in text
+    assert "2 participants: 1 female, 1 male." in text
+    assert "Ms. Ana Torres" in text
+    assert "Annex 2: Documents register" in text
+    assert "2002/SMEWG14/005" in text
+    page.get_by_role("link", name="Back to the meeting").click()
+    expect(page.locator("#summary-exports li").first).to_contain_text("with participants and documents")

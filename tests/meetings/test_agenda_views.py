@@ -154,7 +154,7 @@ def test_item_add_htmx_invalid_returns_form_with_error(secretariat_client, meeti
     )
 
     assert response.status_code == 200
-    assert "Ensure this value has at most 250 characters" in response.content.decode()
+    assert "This is 251 characters long; the limit is 250." in response.content.decode()
     assert positions(meeting) == []
 
 

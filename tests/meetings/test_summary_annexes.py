@@ -201,3 +201,15 @@ def test_meeting_page_links_the_word_copy_for_readers(delegate_client, demo_meet
     content = delegate_client.get(demo_meeting.get_absolute_url()).content.decode()
 
     assert reverse("meetings:summary_word_copy", args=[demo_meeting.pk]) in content
+
+
+def test_failed_export_try_again_keeps_its_annexes(secretariat_client, demo_meeting, secretariat_user):
+    export = SummaryExport.objects.create(
+        meeting=demo_meeting, requested_by=secretariat_user, status="failed", error="Out of time.",
+        annex_participants=True,
+    )
+
+    content = secretariat_client.get(reverse("meetings:summary_export_status", args=[export.pk])).content.decode()
+
+    assert '<input type="hidden" name="annex_participants" value="on">' in content
+    assert 'name="annex_documents"' not in content
