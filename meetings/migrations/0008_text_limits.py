@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0005_action_history_responsible_organisations'),
+        ('meetings', '0007_more_organisations'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0006_text_limits'),
+        ('meetings', '0008_text_limits'),
     ]
 
     operations = [
