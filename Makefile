@@ -36,9 +36,15 @@ test-full: system-deps venv
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/smewg_dev} \
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/15} $(BIN)/python -m pytest
 
+# The scale benchmarks run on their own PostgreSQL database (created if missing), holding the
+# generated archive (bench/archive.py); BENCH_DATABASE_URL names another.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/smewg_bench
+
 bench: system-deps venv
 	DEBUG=1 $(BIN)/python bench/pdf.py
 	DEBUG=1 $(BIN)/python bench/import_archive.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/archive.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/insights.py
 
 # The share of known summaries' facts the importer recognises (bench/import_score.py).
 import-score: venv
