@@ -9,15 +9,26 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
+from background.tasks import OutboxTask
+
 from . import notifications, reminders, services
 from .models import SummaryExport
 
 logger = logging.getLogger(__name__)
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5, soft_time_limit=60, time_limit=90)
+@shared_task(
+    base=OutboxTask,
+    typing=False,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+    soft_time_limit=60,
+    time_limit=90,
+)
 def action_progress_notify(*, progress_note_id: int) -> int:
-    """E-mail the responsible delegates and the Secretariat about a progress note."""
+    """E-mail the responsible delegates and the Secretariat about a progress note (sent
+    through the outbox: once per note, even if the message is delivered twice)."""
     sent = notifications.progress_note_notify(progress_note_id=progress_note_id)
     logger.info("Progress note %s: %s notification(s) sent.", progress_note_id, sent)
     return sent
@@ -54,13 +65,14 @@ SUMMARY_TRANSIENT_ERRORS = (OperationalError, InterfaceError, OSError)
     retry_backoff_max=60,
     retry_jitter=True,
     max_retries=3,
+    # The defaults; summary_export_dispatch sends each render with limits fit for its size.
     soft_time_limit=120,
     time_limit=150,
 )
-def summary_export_render_task(self, *, export_id: int) -> str:
+def summary_export_render_task(self, *, export_id: int, attempt: int | None = None) -> str:
     """Render one chair's summary export to PDF; a finished export is not rendered again."""
     try:
-        export = services.summary_export_render(export_id=export_id)
+        export = services.summary_export_render(export_id=export_id, attempt=attempt)
     except SummaryExport.DoesNotExist:
         logger.warning("Chair's summary export %s no longer exists.", export_id)
         return "missing"
@@ -82,3 +94,9 @@ def summary_export_render_task(self, *, export_id: int) -> str:
         export_id, export.file.name, export.page_count, ", reused" if export.reused else "",
     )
     return export.status
+
+
+@shared_task(soft_time_limit=50, time_limit=60)
+def summary_exports_sweep_task() -> dict:
+    """Send again, restart or fail exports nobody is working on (``CELERY_BEAT_SCHEDULE``)."""
+    return services.summary_exports_sweep()

@@ -60,6 +60,11 @@ urlpatterns += [
     path("<int:pk>/summary/publish/", summary_views.summary_publish, name="summary_publish"),
     path("summary-exports/<int:export_id>/", summary_views.summary_export_status, name="summary_export_status"),
     path(
+        "summary-exports/<int:export_id>/start-again/",
+        summary_views.summary_export_start_again,
+        name="summary_export_start_again",
+    ),
+    path(
         "summary-exports/<int:export_id>/status.json",
         summary_views.summary_export_status_json,
         name="summary_export_status_json",

@@ -4,6 +4,7 @@ Every variable is documented in ``.env.example``. Tests override what they need 
 ``tests/conftest.py``.
 """
 import os
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -47,12 +48,14 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "accounts",
+    "background",
     "meetings",
     "projects",
     "insights",
 ]
 
 MIDDLEWARE = [
+    "smewg.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -64,6 +67,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
     "meetings.permissions.RecordLockedMiddleware",
+    "smewg.middleware.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "smewg.urls"
@@ -90,8 +94,18 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        # A kept connection the server dropped is replaced before use, not turned into a 500.
+        conn_health_checks=True,
     )
 }
+# Both below gunicorn's timeout (GUNICORN_TIMEOUT, 30 s), so a blocked request ends in the
+# "busy, try again" page (smewg.middleware.DatabaseBusyMiddleware) rather than a killed worker.
+DB_STATEMENT_TIMEOUT_MS = int(os.environ.get("DB_STATEMENT_TIMEOUT_MS", "20000"))
+DB_LOCK_TIMEOUT_MS = int(os.environ.get("DB_LOCK_TIMEOUT_MS", "10000"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS} -c lock_timeout={DB_LOCK_TIMEOUT_MS}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -153,6 +167,7 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "secretariat@localhost")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail"))  # for the filebased backend
 # Links in e-mails (action notifications, digests) start with this address.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
@@ -167,9 +182,45 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# One task at a time per pool process: a render never waits behind another in a prefetch.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Renders are idempotent: one running when the broker connection drops is stopped and
+# delivered again rather than finished without anyone to acknowledge it.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_TIMEZONE = TIME_ZONE
+# A web request that cannot reach the broker gives up in seconds (the outbox keeps the task).
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+# Chair's summary renders: soft time limit for an ordinary record, grown with the record's
+# text (meetings.services.summary.summary_time_limits) up to the maximum.
+SUMMARY_RENDER_TIME_LIMIT = int(os.environ.get("SUMMARY_RENDER_TIME_LIMIT", "120"))
+SUMMARY_RENDER_MAX_TIME_LIMIT = int(os.environ.get("SUMMARY_RENDER_MAX_TIME_LIMIT", "900"))
+SUMMARY_RENDER_MAX_ATTEMPTS = int(os.environ.get("SUMMARY_RENDER_MAX_ATTEMPTS", "3"))
+# A queued export the worker has not started after this long is sent again; after the
+# second, longer delay it fails with a message and "Start again".
+SUMMARY_QUEUED_RESEND_SECONDS = int(os.environ.get("SUMMARY_QUEUED_RESEND_SECONDS", "300"))
+SUMMARY_QUEUED_GIVE_UP_SECONDS = int(os.environ.get("SUMMARY_QUEUED_GIVE_UP_SECONDS", "3600"))
+# Redis hands an unacknowledged task to another worker after this long: above the longest
+# hard time limit, or a long render would be started twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(
+        os.environ.get("CELERY_VISIBILITY_TIMEOUT", str(SUMMARY_RENDER_MAX_TIME_LIMIT + 300))
+    ),
+    "socket_connect_timeout": 3,
+}
+# Pool children are replaced after this many tasks, or after a task that left them above
+# this much resident memory (KiB): a big render does not keep its memory for good.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = int(os.environ.get("CELERY_WORKER_MAX_TASKS_PER_CHILD", "50"))
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = int(os.environ.get("CELERY_WORKER_MAX_MEMORY_PER_CHILD", "300000"))
+# Outbox (background/): a message not sent after OUTBOX_GRACE_SECONDS, or sent but not done
+# after OUTBOX_REDISPATCH_SECONDS, is sent again by the sweep, at most OUTBOX_MAX_DISPATCHES times.
+OUTBOX_GRACE_SECONDS = int(os.environ.get("OUTBOX_GRACE_SECONDS", "10"))
+OUTBOX_REDISPATCH_SECONDS = int(os.environ.get("OUTBOX_REDISPATCH_SECONDS", "900"))
+OUTBOX_MAX_DISPATCHES = int(os.environ.get("OUTBOX_MAX_DISPATCHES", "5"))
+# With no broker, tasks run in a background thread of the web process (not in the request).
+BACKGROUND_THREAD = env_bool("BACKGROUND_THREAD", True)
+BACKGROUND_SWEEP_SECONDS = int(os.environ.get("BACKGROUND_SWEEP_SECONDS", "60"))
 CELERY_BEAT_SCHEDULE = {
     "overdue-actions-digest": {
         "task": "meetings.tasks.overdue_actions_digest",
@@ -178,6 +229,14 @@ CELERY_BEAT_SCHEDULE = {
     "action-reminders": {
         "task": "meetings.tasks.action_reminders",
         "schedule": crontab(minute=0, hour=6),
+    },
+    "outbox-sweep": {
+        "task": "background.tasks.outbox_sweep_task",
+        "schedule": BACKGROUND_SWEEP_SECONDS,
+    },
+    "summary-exports-sweep": {
+        "task": "meetings.tasks.summary_exports_sweep_task",
+        "schedule": BACKGROUND_SWEEP_SECONDS,
     },
 }
 
@@ -192,14 +251,45 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# Errors: every log line carries the request's id (smewg.middleware.RequestIdMiddleware,
+# also in the X-Request-ID header and on the error page); with ADMINS set, server errors are
+# e-mailed to them; with SENTRY_DSN set, they go to Sentry too.
+ADMINS = [parseaddr(entry) for entry in env_list("ADMINS", "")]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "smewg.logs.RequestIdFilter"}},
+    "formatters": {
+        "console": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "console"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["request_id"],
+            "formatter": "console",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Replaces Django's own handlers (its mail to ADMINS carries no request id): to the root's console.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django.db.backends": {"level": "INFO"},
+        # django.request logs every 500 at ERROR: to the console and, with ADMINS, by mail.
+        "django.request": {"handlers": ["mail_admins"], "level": "WARNING", "propagate": True},
         # WeasyPrint logs every layout step at INFO; only its warnings matter.
         "weasyprint.progress": {"level": "WARNING"},
     },
 }
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=0,
+    )

@@ -18,3 +18,5 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("insights/", include("insights.urls")),
 ]
+
+handler500 = "smewg.errors.server_error"

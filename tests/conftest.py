@@ -46,6 +46,9 @@ def _settings_for_tests(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Eager tasks run inside the test's transaction; the background thread is the
+    # no-broker browser test's own (tests/browser/test_export_without_broker.py).
+    settings.BACKGROUND_THREAD = False
 
 
 @pytest.fixture(autouse=True)
@@ -191,7 +194,15 @@ def eager_tasks():
     app.conf.update(CELERY_TASK_ALWAYS_EAGER=before)
 
 
-def _database_is_shared() -> bool:
+def shared_database_url() -> str:
+    """The test database as a DATABASE_URL, for the processes a test starts (worker, web)."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def database_is_shared() -> bool:
     from django.db import connection
 
     return connection.vendor == "postgresql"
@@ -205,17 +216,13 @@ def celery_worker_process(transactional_db, settings):
     memory and cannot be shared with another process); CI always has both.
     """
     broker = os.environ.get("REDIS_URL") or os.environ.get("CELERY_BROKER_URL")
-    if not broker or not _database_is_shared():
+    if not broker or not database_is_shared():
         if os.environ.get("CI"):
             pytest.fail("CI must provide DATABASE_URL (PostgreSQL) and REDIS_URL for worker tests.")
         pytest.skip("needs DATABASE_URL on PostgreSQL and REDIS_URL (make test-full, or CI)")
-    from django.db import connection
-
-    db = connection.settings_dict
-    database_url = f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
     env = {
         **os.environ,
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": shared_database_url(),
         "CONN_MAX_AGE": "0",
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "CELERY_BROKER_URL": broker,

@@ -1,6 +1,7 @@
 """Generated chair's summaries, one row per export (like pretix's CachedFile)."""
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from .meeting import Meeting
 
@@ -40,6 +41,18 @@ class SummaryExport(models.Model):
     page_count = models.PositiveSmallIntegerField("pages", null=True, blank=True)
     reused = models.BooleanField("served from an earlier render", default=False)
     created = models.DateTimeField("requested", auto_now_add=True)
+    # The row is its own outbox entry while queued (background/ has the other tasks' outbox).
+    attempt = models.PositiveSmallIntegerField(
+        "attempt", default=1, help_text="Raised when the export is sent again; older task messages are ignored."
+    )
+    queued = models.DateTimeField("queued", default=timezone.now, help_text="When this attempt was queued.")
+    dispatched = models.DateTimeField(
+        "sent to the worker", null=True, blank=True, help_text="Empty while the broker could not be reached."
+    )
+    started = models.DateTimeField("rendering started", null=True, blank=True)
+    time_limit = models.PositiveIntegerField(
+        "time limit (seconds)", null=True, blank=True, help_text="The render's soft time limit, set by its size."
+    )
     finished = models.DateTimeField("finished", null=True, blank=True)
 
     class Meta:

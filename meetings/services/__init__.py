@@ -28,7 +28,16 @@ from .meeting import (
     participants_import,
 )
 from .record import MeetingExists, RecordError, meeting_save_record
-from .summary import summary_export_fail, summary_export_render, summary_export_request
+from .summary import (
+    SummaryExportRestartRefused,
+    summary_export_fail,
+    summary_export_is_stale,
+    summary_export_render,
+    summary_export_request,
+    summary_export_restart,
+    summary_export_waits_for_broker,
+    summary_exports_sweep,
+)
 
 __all__ = [
     "MEETING_STATUS_ORDER",
@@ -37,6 +46,7 @@ __all__ = [
     "MeetingExists",
     "MeetingStatusRefused",
     "RecordError",
+    "SummaryExportRestartRefused",
     "SummaryPublicationRefused",
     "action_add",
     "action_report_progress",
@@ -56,5 +66,9 @@ __all__ = [
     "participants_import",
     "summary_export_fail",
     "summary_export_render",
+    "summary_export_is_stale",
     "summary_export_request",
+    "summary_export_restart",
+    "summary_export_waits_for_broker",
+    "summary_exports_sweep",
 ]

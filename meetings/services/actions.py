@@ -4,6 +4,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from background.services import outbox_send
+
 from ..concurrency import StaleEdit, update_if_current
 from ..models import (
     Action,
@@ -26,7 +28,9 @@ def action_report_progress(*, action: Action, user, note: str, status: str, vers
     ``concurrency.StaleEdit`` is raised and nothing is written. A note must say something
     (text, or a new status), else ``ActionProgressRefused``. The lock on an adopted meeting
     does not apply: actions live on after their meeting's summary is adopted. The
-    responsible delegates and the Secretariat are e-mailed once the transaction commits.
+    responsible delegates and the Secretariat are e-mailed through the outbox once the
+    transaction commits; ``note.notification.dispatched`` is empty if the broker could not
+    take it yet (the sweep sends it when it is back).
     """
 
     note = (note or "").strip()
@@ -60,5 +64,6 @@ def action_report_progress(*, action: Action, user, note: str, status: str, vers
     )
     from ..tasks import action_progress_notify  # tasks import this module
 
-    transaction.on_commit(lambda: action_progress_notify.delay(progress_note_id=progress.pk))
+    # Written with the note: if the broker is away the e-mails wait in the outbox, not lost.
+    progress.notification = outbox_send(task=action_progress_notify, kwargs={"progress_note_id": progress.pk})
     return progress

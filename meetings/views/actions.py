@@ -184,7 +184,7 @@ def action_detail(request, pk: int):
         form = ActionProgressForm(request.POST, action=action)
         if form.is_valid():
             try:
-                action_report_progress(
+                progress = action_report_progress(
                     action=action,
                     user=request.user,
                     note=form.cleaned_data["note"],
@@ -200,7 +200,14 @@ def action_detail(request, pk: int):
                 form.add_error(None, str(error))
             else:
                 told = progress_note_told(progress_note_recipients(action=action, author=request.user))
-                messages.success(request, f"Your progress report is saved. {told}")
+                if progress.notification.dispatched is None:
+                    messages.warning(
+                        request,
+                        f"Your progress report is saved. {told} The e-mails will go out as soon as the background "
+                        "service is back (it cannot be reached just now); there is no need to send the report again.",
+                    )
+                else:
+                    messages.success(request, f"Your progress report is saved. {told}")
                 return redirect(action)
     else:
         form = ActionProgressForm(action=action) if may_report else None

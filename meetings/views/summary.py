@@ -20,7 +20,15 @@ from ..forms.summary import SummaryExportForm
 from ..models import Meeting, MeetingStatus, SummaryExport, SummaryExportStatus
 from ..publication import meeting_from_public_token
 from ..selectors import meeting_readable_by
-from ..services import SummaryPublicationRefused, meeting_publish_summary, summary_export_request
+from ..services import (
+    SummaryExportRestartRefused,
+    SummaryPublicationRefused,
+    meeting_publish_summary,
+    summary_export_is_stale,
+    summary_export_request,
+    summary_export_restart,
+    summary_export_waits_for_broker,
+)
 from ..summary.docx import DOCX_CONTENT_TYPE, summary_docx
 from ..summary.render import summary_html
 
@@ -77,6 +85,18 @@ def summary_export(request, pk: int):
     return redirect("meetings:summary_export_status", export_id=export.pk)
 
 
+@drafts_reader_required
+@require_POST
+def summary_export_start_again(request, export_id: int):
+    """Start a failed or stuck export again, on the same status page."""
+    export = _export_or_403(request, export_id)
+    try:
+        summary_export_restart(export=export, user=request.user)
+    except SummaryExportRestartRefused as refused:
+        messages.info(request, str(refused))
+    return redirect("meetings:summary_export_status", export_id=export.pk)
+
+
 def _status_data(export: SummaryExport) -> dict:
     done = export.status == SummaryExportStatus.DONE
     return {
@@ -88,6 +108,8 @@ def _status_data(export: SummaryExport) -> dict:
         "page_count": export.page_count,
         "reused": export.reused,
         "error": export.error if export.status == SummaryExportStatus.FAILED else "",
+        "waits_for_broker": summary_export_waits_for_broker(export),
+        "may_start_again": export.status == SummaryExportStatus.FAILED or summary_export_is_stale(export),
     }
 
 

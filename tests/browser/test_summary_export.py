@@ -54,7 +54,7 @@ def test_summary_export_status_page_polls_until_finished(
     SummaryExport.objects.filter(pk=export.pk).update(status="failed", error="The renderer ran out of time.")
 
     expect(page.get_by_text("The renderer ran out of time.")).to_be_visible()
-    expect(page.get_by_role("button", name="Try again")).to_be_visible()
+    expect(page.get_by_role("button", name="Start again")).to_be_visible()
     page.screenshot(path=artifacts_dir / "summary-export-failed.png")
 
 

@@ -203,13 +203,17 @@ def test_meeting_page_links_the_word_copy_for_readers(delegate_client, demo_meet
     assert reverse("meetings:summary_word_copy", args=[demo_meeting.pk]) in content
 
 
-def test_failed_export_try_again_keeps_its_annexes(secretariat_client, demo_meeting, secretariat_user):
+def test_failed_export_start_again_keeps_its_annexes(
+    secretariat_client, demo_meeting, secretariat_user, eager_tasks, django_capture_on_commit_callbacks
+):
     export = SummaryExport.objects.create(
         meeting=demo_meeting, requested_by=secretariat_user, status="failed", error="Out of time.",
         annex_participants=True,
     )
 
-    content = secretariat_client.get(reverse("meetings:summary_export_status", args=[export.pk])).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        secretariat_client.post(reverse("meetings:summary_export_start_again", args=[export.pk]))
 
-    assert '<input type="hidden" name="annex_participants" value="on">' in content
-    assert 'name="annex_documents"' not in content
+    export.refresh_from_db()
+    assert (export.status, export.attempt) == ("done", 2)
+    assert (export.annex_participants, export.annex_documents) == (True, False)

@@ -312,6 +312,8 @@ def test_export_status_json_reports_done_with_download(chair_client, done_draft_
         "page_count": 1,
         "reused": False,
         "error": "",
+        "waits_for_broker": False,
+        "may_start_again": False,
     }
 
 
@@ -334,7 +336,7 @@ def test_export_download_of_queued_export_is_404(secretariat_client, demo_meetin
     assert '<meta http-equiv="refresh" content="2">' in status.content.decode()
 
 
-def test_export_status_page_of_failed_export_offers_try_again(secretariat_client, demo_meeting, secretariat_user):
+def test_export_status_page_of_failed_export_offers_start_again(secretariat_client, demo_meeting, secretariat_user):
     export = SummaryExport.objects.create(
         meeting=demo_meeting, requested_by=secretariat_user, status="failed", error="Rendering took too long."
     )
@@ -343,8 +345,8 @@ def test_export_status_page_of_failed_export_offers_try_again(secretariat_client
 
     assert "The chair's summary could not be rendered." in page
     assert "Rendering took too long." in page
-    assert f'action="{reverse("meetings:summary_export", args=[demo_meeting.pk])}"' in page
-    assert ">Try again</button>" in page
+    assert f'action="{reverse("meetings:summary_export_start_again", args=[export.pk])}"' in page
+    assert ">Start again</button>" in page
     assert "hx-trigger" not in page
 
 
