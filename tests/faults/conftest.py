@@ -202,6 +202,12 @@ class Stack:
 
         wait_until(answers, timeout=30, what="gunicorn")
 
+    def start(self) -> None:
+        """Redis, then the worker, then gunicorn."""
+        self.start_redis()
+        self.start_worker()
+        self.start_web()
+
     def sweep(self) -> str:
         """What beat runs every minute, run once (``manage.py sweep_background``)."""
         done = subprocess.run(

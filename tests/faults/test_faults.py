@@ -35,12 +35,20 @@ def _admin_connection():
     )
 
 
+def _mexico_action(meeting) -> Action:
+    return Action.objects.filter(agenda_item__meeting=meeting, responsible_economies__code="MEX").first()
+
+
+def _mails_once(stack) -> list[str]:
+    """The e-mails of the one progress note, once its outbox message is done."""
+    wait_until(lambda: OutboxMessage.objects.get().delivered, timeout=60, what="the e-mails to be sent")
+    return stack.mails()
+
+
 def test_export_with_redis_down_is_kept_and_done_after_redis_returns(
     fault_stack, demo_meeting, secretariat_user, signed_in
 ):
-    fault_stack.start_redis()
-    fault_stack.start_worker()
-    fault_stack.start_web()
+    fault_stack.start()
     web = signed_in(secretariat_user)
     fault_stack.stop_redis()
 
@@ -76,10 +84,8 @@ def test_export_with_redis_down_is_kept_and_done_after_redis_returns(
 def test_progress_note_with_redis_down_is_saved_once_and_mailed_once_after_redis_returns(
     fault_stack, demo_meeting, delegate_user, secretariat_user, signed_in
 ):
-    action = Action.objects.filter(agenda_item__meeting=demo_meeting, responsible_economies__code="MEX").first()
-    fault_stack.start_redis()
-    fault_stack.start_worker()
-    fault_stack.start_web()
+    action = _mexico_action(demo_meeting)
+    fault_stack.start()
     web = signed_in(delegate_user)
     fault_stack.stop_redis()
 
@@ -99,8 +105,7 @@ def test_progress_note_with_redis_down_is_saved_once_and_mailed_once_after_redis
 
     fault_stack.start_redis()
     swept = fault_stack.sweep()
-    wait_until(lambda: OutboxMessage.objects.get().delivered, timeout=60, what="the e-mails to be sent")
-    mails = fault_stack.mails()
+    mails = _mails_once(fault_stack)
     swept_again = fault_stack.sweep()
 
     assert "Outbox: 1 sent again" in swept
@@ -115,9 +120,7 @@ def test_export_whose_worker_is_killed_mid_render_is_started_again_and_done(
     fault_stack, demo_meeting, secretariat_user, signed_in
 ):
     fault_stack.configure(SUMMARY_RENDER_TIME_LIMIT=12)
-    fault_stack.start_redis()
-    fault_stack.start_worker()
-    fault_stack.start_web()
+    fault_stack.start()
     web = signed_in(secretariat_user)
 
     status_url = web.post(reverse("meetings:summary_export", args=[demo_meeting.pk])).location
@@ -147,10 +150,8 @@ def test_export_whose_worker_is_killed_mid_render_is_started_again_and_done(
 def test_terminated_database_backends_give_no_error_to_the_next_request(
     fault_stack, demo_meeting, delegate_user, secretariat_user, signed_in
 ):
-    action = Action.objects.filter(agenda_item__meeting=demo_meeting, responsible_economies__code="MEX").first()
-    fault_stack.start_redis()
-    fault_stack.start_worker()
-    fault_stack.start_web()
+    action = _mexico_action(demo_meeting)
+    fault_stack.start()
     web = signed_in(delegate_user)
     assert web.get(reverse("meetings:actions")).status == 200  # the web process now keeps a connection
     admin = _admin_connection()
@@ -174,18 +175,15 @@ def test_terminated_database_backends_give_no_error_to_the_next_request(
     assert saved.status == 302
     assert ProgressNote.objects.filter(action=action).count() == 1
     assert Action.objects.get(pk=action.pk).status == "in_progress"
-    wait_until(lambda: OutboxMessage.objects.get().delivered, timeout=60, what="the e-mails to be sent")
-    assert len(fault_stack.mails()) == 1
+    assert len(_mails_once(fault_stack)) == 1
 
 
 def test_lock_held_past_the_timeout_gives_the_busy_page_and_saves_nothing(
     fault_stack, demo_meeting, delegate_user, secretariat_user, signed_in
 ):
-    action = Action.objects.filter(agenda_item__meeting=demo_meeting, responsible_economies__code="MEX").first()
+    action = _mexico_action(demo_meeting)
     fault_stack.configure(DB_LOCK_TIMEOUT_MS=1000, DB_STATEMENT_TIMEOUT_MS=3000)
-    fault_stack.start_redis()
-    fault_stack.start_worker()
-    fault_stack.start_web()
+    fault_stack.start()
     web = signed_in(delegate_user)
     form = {"note": "Workshop held in Mexico City.", "status": action.status, "version": action.version}
     admin = _admin_connection()
@@ -209,5 +207,4 @@ def test_lock_held_past_the_timeout_gives_the_busy_page_and_saves_nothing(
     assert notes_while_locked == 0
     assert saved.status == 302
     assert ProgressNote.objects.filter(action=action).count() == 1
-    wait_until(lambda: OutboxMessage.objects.get().delivered, timeout=60, what="the e-mails to be sent")
-    assert len(fault_stack.mails()) == 1
+    assert len(_mails_once(fault_stack)) == 1
