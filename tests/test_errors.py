@@ -1,5 +1,11 @@
 """Error pages in the app's look, with the request id that the logs carry; errors reach ADMINS."""
+import gzip
+import http.server
 import logging
+import os
+import subprocess
+import sys
+import threading
 
 import pytest
 from django.core import mail
@@ -7,6 +13,7 @@ from django.test import RequestFactory
 
 from smewg.errors import server_error
 from smewg.logs import RequestIdFilter, request_id_var
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +75,40 @@ def test_server_error_is_mailed_to_admins_with_the_request_id(settings):
     assert [m.to for m in mail.outbox] == [["ops@example.org"]]
     assert "Internal Server Error: /meetings/" in mail.outbox[0].subject
     assert "[req-0002] django.request: Internal Server Error: /meetings/" in mail.outbox[0].body
+
+
+def test_sentry_dsn_sends_logged_errors_to_the_collector(tmp_path):
+    """SENTRY_DSN set: an error logged in a process of the app reaches the collector (a
+    local HTTP server standing in for Sentry)."""
+    received: list[bytes] = []
+
+    class Collector(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            # sentry-sdk compresses with brotli when it is installed (WeasyPrint brings it), else gzip.
+            decode = {"br": lambda data: __import__("brotli").decompress(data), "gzip": gzip.decompress}.get(
+                self.headers.get("Content-Encoding")
+            )
+            received.append(decode(body) if decode else body)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 8162), Collector)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        done = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c",
+             "import logging; logging.getLogger('meetings').error('Chair summary broke: check 42')"],
+            cwd=ROOT, capture_output=True, text=True, timeout=60,
+            env={**os.environ, "SENTRY_DSN": "http://publickey@127.0.0.1:8162/1"},
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert any(b"Chair summary broke: check 42" in body for body in received)
