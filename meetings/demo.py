@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .models import Forum, Meeting
-from .services import meeting_save_record
+from .models import Forum, Meeting, MeetingStatus
+from .services import meeting_save_record, summary_adopt_record
 
 DEMO_RECORD = Path(__file__).resolve().parent / "data" / "smewg14.json"
 
@@ -21,7 +21,11 @@ def demo_load(*, reset: bool = False) -> tuple[Meeting, bool]:
     existing = Meeting.objects.filter(forum__code=record["forum"], number=record["number"]).first()
     if existing and not reset:
         return existing, False
-    return meeting_save_record(record=record, replace=True), True
+    meeting = meeting_save_record(record=record, replace=True)
+    if meeting.status == MeetingStatus.ADOPTED:
+        # Adopted at the close of the meeting: its record of adoption is frozen from the start.
+        summary_adopt_record(meeting=meeting, adopted_on=meeting.end_date, render_pdf=False)
+    return meeting, True
 
 
 def demo_forum() -> Forum:

@@ -13,7 +13,19 @@ from datetime import datetime
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .models import Action, AgendaItem, Attendance, Decision, Document, Economy, Forum, Meeting, Organisation, Participant
+from .models import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Document,
+    Economy,
+    Forum,
+    Meeting,
+    Organisation,
+    Participant,
+    ReviewEntry,
+)
 
 SKIPPED_FIELDS = {"id", "created", "modified", "version", "meeting"}  # every row is of this meeting
 TYPE_WORDS = {"+": "added", "~": "changed", "-": "deleted"}
@@ -112,6 +124,7 @@ class _Names:
         self.decisions: dict[int, str] = {}
         self.projects: dict[int, str] = {}
         self.meetings: dict[int, str] = {}
+        self.actions: dict[int, str] = {}
 
     def value(self, model, model_field: models.Field, value) -> str:
         if value is None or value == "":
@@ -130,6 +143,8 @@ class _Names:
                 return self.decisions.get(value, f"decision #{value}")
             if target is Meeting:
                 return self.meetings.get(value, f"meeting #{value}")
+            if target is Action:
+                return self.actions.get(value, f"action #{value}")
             if target._meta.model_name == "project":
                 return self.projects.get(value, f"project #{value}")
             return f"#{value}"
@@ -154,6 +169,8 @@ def _label(model, record, names: _Names) -> str:
         return f"Agreed action under {names.items.get(record.agenda_item_id, 'a deleted item')}"
     if model is Document:
         return f"Document {record.symbol}"
+    if model is ReviewEntry:
+        return f"Review list: {names.actions.get(record.action_id, 'an action since deleted')}"
     if model._meta.model_name == "projectreport":
         return f"Project report: {names.projects.get(record.project_id, 'a project')}"
     return model._meta.verbose_name.capitalize()
@@ -266,6 +283,13 @@ def meeting_history(meeting: Meeting) -> list[HistoryEntry]:
         Project.objects.filter(pk__in={row.project_id for row in report_rows}).values_list("pk", "title")
     )
     names.meetings = {meeting.pk: str(meeting.title)}
+    review_rows = rows(ReviewEntry, meeting_id=meeting.pk)
+    names.actions = {
+        action.pk: f"{action} ({action.agenda_item.meeting.title})"
+        for action in Action.objects.filter(pk__in={row.action_id for row in review_rows}).select_related(
+            "agenda_item__meeting__forum"
+        )
+    }
     entries = []
     for model, records in [
         (Meeting, rows(Meeting, id=meeting.pk)),
@@ -276,6 +300,7 @@ def meeting_history(meeting: Meeting) -> list[HistoryEntry]:
         (Action, rows(Action, agenda_item_id__in=item_ids)),
         (Document, rows(Document, meeting_id=meeting.pk)),
         (ProjectReport, report_rows),
+        (ReviewEntry, review_rows),
     ]:
         entries += _entries_for(model, records, names)
     entries.sort(key=lambda entry: entry.sort_key, reverse=True)

@@ -17,6 +17,7 @@ from .models import (
     Meeting,
     MeetingStatus,
     ProgressNote,
+    ReviewEntry,
 )
 
 OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
@@ -29,20 +30,105 @@ def actions_with_context() -> QuerySet[Action]:
     )
 
 
-def actions_open_before(meeting: Meeting) -> QuerySet[Action]:
-    """Actions still open from earlier meetings of the same forum, oldest meeting first.
+# The review list: which earlier actions a meeting reviews (issue 17).
 
-    These are the actions a meeting reviews ("status of actions from previous meetings").
-    """
-    return (
-        actions_with_context()
-        .filter(
-            agenda_item__meeting__forum_id=meeting.forum_id,
-            agenda_item__meeting__start_date__lt=meeting.start_date,
-            status__in=OPEN_STATUSES,
-        )
-        .order_by("agenda_item__meeting__start_date", "agenda_item__position", "position", "pk")
+
+def earlier_than(meeting: Meeting, prefix: str = "") -> Q:
+    """Meetings of the same forum held before ``meeting`` (same day: lower number first)."""
+    return Q(**{f"{prefix}forum_id": meeting.forum_id}) & (
+        Q(**{f"{prefix}start_date__lt": meeting.start_date})
+        | Q(**{f"{prefix}start_date": meeting.start_date, f"{prefix}number__lt": meeting.number})
     )
+
+
+def previous_meeting(meeting: Meeting) -> Meeting | None:
+    """The forum's meeting just before ``meeting``."""
+    return Meeting.objects.filter(earlier_than(meeting)).order_by("-start_date", "-number").first()
+
+
+def review_default_actions(meeting: Meeting) -> QuerySet[Action]:
+    """The actions the default rule puts on a meeting's review list.
+
+    The previous meeting's unfinished actions and those it asked "by the next meeting"
+    (whatever their status, so the meeting can record them done), and unfinished actions of
+    any earlier meeting that fell due since the previous meeting ended, up to this meeting's
+    end. An action that fell due before that was on the previous meeting's list already
+    (by the same rule), so the list never grows into the archive.
+    """
+    previous = previous_meeting(meeting)
+    if previous is None:
+        return Action.objects.none()
+    of_previous = Q(agenda_item__meeting=previous) & (Q(status__in=OPEN_STATUSES) | Q(due_next_meeting=True))
+    fell_due = (
+        earlier_than(meeting, "agenda_item__meeting__")
+        & Q(status__in=OPEN_STATUSES, due_date__gt=previous.end_date, due_date__lte=meeting.end_date)
+    )
+    return Action.objects.filter(of_previous | fell_due)
+
+
+def review_list(meeting: Meeting) -> QuerySet[ReviewEntry]:
+    """The meeting's review list, in the order of the earlier meetings, items and actions."""
+    return (
+        ReviewEntry.objects.filter(meeting=meeting)
+        .select_related("action__agenda_item__meeting__forum", "action__decision")
+        .prefetch_related("action__responsible_economies", "action__responsible_organisations")
+        .order_by(
+            "action__agenda_item__meeting__start_date",
+            "action__agenda_item__meeting__number",
+            "action__agenda_item__position",
+            "action__position",
+            "action__pk",
+        )
+    )
+
+
+def actions_open_not_reviewed(meeting: Meeting) -> QuerySet[Action]:
+    """Unfinished actions of the forum's earlier meetings that are not on ``meeting``'s review list."""
+    return Action.objects.filter(
+        earlier_than(meeting, "agenda_item__meeting__"), status__in=OPEN_STATUSES
+    ).exclude(review_entries__meeting=meeting)
+
+
+def review_candidates(
+    meeting: Meeting, *, search: str = "", from_meeting: Meeting | None = None, economy: Economy | None = None
+) -> QuerySet[Action]:
+    """Open actions of earlier meetings the secretariat may add to ``meeting``'s list, oldest first."""
+    actions = actions_with_context().filter(pk__in=actions_open_not_reviewed(meeting).values("pk"))
+    if from_meeting is not None:
+        actions = actions.filter(agenda_item__meeting=from_meeting)
+    if economy is not None:
+        actions = actions.filter(responsible_economies=economy)
+    if search:
+        actions = actions.filter(
+            Q(text__icontains=search)
+            | Q(responsible_other__icontains=search)
+            | Q(agenda_item__title__icontains=search)
+        )
+    return actions.order_by(
+        "-agenda_item__meeting__start_date", "agenda_item__position", "position", "pk"
+    )
+
+
+def review_meetings_for(action: Action) -> QuerySet[Meeting]:
+    """Meetings whose review list may take ``action``: later meetings of its forum, not adopted."""
+    own = action.agenda_item.meeting
+    later = Q(start_date__gt=own.start_date) | Q(start_date=own.start_date, number__gt=own.number)
+    return (
+        Meeting.objects.select_related("forum")
+        .filter(later, forum_id=own.forum_id)
+        .exclude(status=MeetingStatus.ADOPTED)
+        .order_by("start_date", "number")
+    )
+
+
+def review_next_meeting(meetings, *, today: datetime.date) -> Meeting | None:
+    """"The next meeting" among not-adopted ``meetings`` (ordered by start): the first one not
+    yet started, else the most recent one (a meeting just held, its summary being drafted)."""
+    meetings = list(meetings)
+    upcoming = [meeting for meeting in meetings if meeting.start_date >= today]
+    if upcoming:
+        return upcoming[0]
+    return meetings[-1] if meetings else None
 
 
 # The action tracker, the action page and a delegate's dashboard (issue 5).
@@ -100,10 +186,13 @@ def actions_for_tracker(
     overdue: bool = False,
     search: str = "",
     latest_first: bool = False,
+    outside_review: Meeting | None = None,
 ) -> QuerySet[Action]:
     """The agreed actions of a forum's meetings, filtered, sorted by due date (undated last).
 
     ``status`` is an ``ActionStatus`` value, ``UNFINISHED`` (open or in progress) or "" (any).
+    ``outside_review``: only the unfinished actions of meetings before that one which its
+    review list leaves out (the meeting page's "other open actions" link).
     """
     actions = actions_with_progress().filter(agenda_item__meeting__forum=forum)
     if economy is not None:
@@ -116,6 +205,8 @@ def actions_for_tracker(
         actions = actions.filter(status=status)
     if overdue:
         actions = actions.filter(_overdue(today))
+    if outside_review is not None:
+        actions = actions.filter(pk__in=actions_open_not_reviewed(outside_review).values("pk"))
     if search:
         actions = actions.filter(
             Q(text__icontains=search)

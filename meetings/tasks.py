@@ -12,7 +12,7 @@ from django.utils import timezone
 from background.tasks import OutboxTask
 
 from . import notifications, reminders, services
-from .models import SummaryExport
+from .models import AdoptedRecord, SummaryExport
 
 logger = logging.getLogger(__name__)
 
@@ -100,3 +100,34 @@ def summary_export_render_task(self, *, export_id: int, attempt: int | None = No
 def summary_exports_sweep_task() -> dict:
     """Send again, restart or fail exports nobody is working on (``CELERY_BEAT_SCHEDULE``)."""
     return services.summary_exports_sweep()
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=SUMMARY_TRANSIENT_ERRORS,
+    retry_backoff=2,
+    retry_backoff_max=60,
+    retry_jitter=True,
+    max_retries=3,
+    soft_time_limit=120,
+    time_limit=150,
+)
+def adopted_record_render_task(self, *, record_id: int) -> str:
+    """Draw the PDF of a record of adoption from its frozen HTML (once)."""
+    try:
+        record = services.adopted_record_render_pdf(record_id=record_id)
+    except AdoptedRecord.DoesNotExist:
+        logger.warning("Record of adoption %s no longer exists.", record_id)
+        return "missing"
+    except SUMMARY_TRANSIENT_ERRORS as error:
+        if self.request.retries >= self.max_retries:
+            services.adopted_record_fail(record_id=record_id, error=f"Rendering kept failing: {error}")
+        raise
+    except Exception as error:  # a bug or bad data: keep it beside the record, do not retry
+        logger.exception("Record of adoption %s: the PDF failed.", record_id)
+        services.adopted_record_fail(record_id=record_id, error=f"{type(error).__name__}: {error}")
+        return "failed"
+    logger.info("Record of adoption %s: %s (%s pages).", record_id, record.pdf.name, record.page_count)
+    return "done"

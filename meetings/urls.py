@@ -58,6 +58,8 @@ urlpatterns += [
     path("<int:pk>/summary/export/", summary_views.summary_export, name="summary_export"),
     path("<int:pk>/summary/word-copy.docx", summary_views.summary_word_copy, name="summary_word_copy"),
     path("<int:pk>/summary/publish/", summary_views.summary_publish, name="summary_publish"),
+    path("adopted-records/<int:record_id>/download/", summary_views.adopted_record_download,
+         name="adopted_record_download"),
     path("summary-exports/<int:export_id>/", summary_views.summary_export_status, name="summary_export_status"),
     path(
         "summary-exports/<int:export_id>/start-again/",
@@ -74,6 +76,19 @@ urlpatterns += [
         summary_views.summary_export_download,
         name="summary_export_download",
     ),
+]
+
+# A meeting's review list and carrying an action forward (views/review.py).
+from .views import review as review_views  # noqa: E402
+
+urlpatterns += [
+    path("<int:pk>/review/", review_views.review_section, name="review_section"),
+    path("<int:pk>/review/search/", review_views.review_search, name="review_search"),
+    path("<int:pk>/review/add/", review_views.review_add, name="review_add"),
+    path("<int:pk>/review/refresh/", review_views.review_refresh, name="review_refresh"),
+    path("<int:pk>/review/<int:entry_pk>/record/", review_views.review_record, name="review_record"),
+    path("<int:pk>/review/<int:entry_pk>/remove/", review_views.review_remove, name="review_remove"),
+    path("actions/<int:pk>/review/", review_views.action_review_carry, name="action_review_carry"),
 ]
 
 # Agenda editor: items, decisions, agreed actions, project reports (views/agenda.py).

@@ -33,6 +33,10 @@ class ActionFilterForm(forms.Form):
     overdue = forms.BooleanField(required=False, label="Overdue only")
     q = forms.CharField(required=False, max_length=200, label="Search", strip=True)
     sort = forms.ChoiceField(choices=SORTS, required=False, label="Sort", widget=forms.Select(attrs=SELECT))
+    outside_review = forms.ModelChoiceField(
+        Meeting.objects.select_related("forum"), required=False, label="Not reviewed at",
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

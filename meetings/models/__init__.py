@@ -13,12 +13,14 @@ from .meeting import (
 )
 from .reference import Economy, EconomyAlias, Forum, Organisation, OrganisationKind
 from .reminder import ActionReminder, ReminderKind
+from .review import AdoptedRecord, ReviewEntry, ReviewSource
 from .summary import SummaryExport, SummaryExportStatus
 
 __all__ = [
     "BLOCK_PLACE_FIELDS",
     "Action",
     "ActionReminder",
+    "AdoptedRecord",
     "ActionStatus",
     "AgendaItem",
     "Attendance",
@@ -42,6 +44,8 @@ __all__ = [
     "ParticipantRole",
     "ProgressNote",
     "ReminderKind",
+    "ReviewEntry",
+    "ReviewSource",
     "Sex",
     "SummaryExport",
     "SummaryExportStatus",

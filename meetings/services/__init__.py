@@ -5,6 +5,13 @@ queued with ``transaction.on_commit``. Import them from here: ``from meetings.se
 import meeting_change_status``.
 """
 from .actions import ActionProgressRefused, action_report_progress
+from .adoption import (
+    adopted_record_current,
+    adopted_record_fail,
+    adopted_record_render_pdf,
+    summary_adopt_record,
+    summary_document_html,
+)
 from .agenda import (
     action_add,
     agenda_block_move,
@@ -28,6 +35,15 @@ from .meeting import (
     participants_import,
 )
 from .record import MeetingExists, RecordError, meeting_save_record
+from .review import (
+    ReviewListRefused,
+    action_carry_forward,
+    review_entry_add,
+    review_entry_record,
+    review_entry_remove,
+    review_list_import,
+    review_list_refresh,
+)
 from .summary import (
     SummaryExportRestartRefused,
     summary_export_fail,
@@ -47,8 +63,13 @@ __all__ = [
     "MeetingStatusRefused",
     "RecordError",
     "SummaryExportRestartRefused",
+    "ReviewListRefused",
     "SummaryPublicationRefused",
     "action_add",
+    "action_carry_forward",
+    "adopted_record_current",
+    "adopted_record_fail",
+    "adopted_record_render_pdf",
     "action_report_progress",
     "agenda_block_move",
     "agenda_item_add",
@@ -64,6 +85,13 @@ __all__ = [
     "meeting_save_record",
     "meeting_status_choices_for",
     "participants_import",
+    "review_entry_add",
+    "review_entry_record",
+    "review_entry_remove",
+    "review_list_import",
+    "review_list_refresh",
+    "summary_adopt_record",
+    "summary_document_html",
     "summary_export_fail",
     "summary_export_render",
     "summary_export_is_stale",

@@ -12,6 +12,7 @@ from ..models import (
     MeetingStatus,
     Participant,
 )
+from .adoption import summary_adopt_record
 
 # The record's lifecycle: planned -> held -> summary drafted -> circulated -> adopted.
 
@@ -55,7 +56,8 @@ def meeting_change_status(*, meeting: Meeting, user, status: str, reason: str = 
 
     The Secretariat moves a meeting forward one step at a time, and may move it back to an
     earlier status with a reason; moving an adopted record back is "reopening" it, which
-    unlocks it for edits. The Chair may only mark a circulated summary adopted. Raises
+    unlocks it for edits. Adopting stores the summary as adopted (``summary_adopt_record``),
+    each time anew. The Chair may only mark a circulated summary adopted. Raises
     ``MeetingStatusRefused`` with a sentence for the user otherwise.
     """
 
@@ -80,6 +82,8 @@ def meeting_change_status(*, meeting: Meeting, user, status: str, reason: str = 
     meeting._change_reason = reason or f"Status changed to “{MeetingStatus(status).label}”."
     meeting.save()
     meeting.refresh_from_db()
+    if status == MeetingStatus.ADOPTED:
+        summary_adopt_record(meeting=meeting, user=user)
     return meeting
 
 

@@ -30,6 +30,7 @@ from ..models import (
 )
 from ..names import NameIndex, UnknownName
 from ..record import DUE_NEXT_MEETING, RECORD_BLOCK_NAMES, usual_block_order
+from .review import REFRESHABLE, review_list_refresh
 
 
 class RecordError(ValueError):
@@ -195,6 +196,8 @@ def meeting_save_record(
     if problems:
         transaction.set_rollback(True)
         raise RecordError(problems)
+    if meeting.status in REFRESHABLE:
+        review_list_refresh(meeting=meeting)
     return meeting
 
 

@@ -26,7 +26,8 @@ from ..models import (
     SummaryExportStatus,
 )
 from ..summary.context import Annexes
-from ..summary.render import summary_content_hash, summary_file_name, summary_html, summary_pdf
+from ..summary.render import summary_content_hash, summary_file_name, summary_pdf
+from .adoption import summary_document_html
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ def summary_export_request(*, meeting: Meeting, user, annexes: Annexes = Annexes
 
     # Lock the meeting row so two clicks at once cannot both queue a render.
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    content_hash = summary_content_hash(summary_html(meeting.pk, annexes=annexes))
+    content_hash = summary_content_hash(summary_document_html(meeting, annexes=annexes))
     is_draft = meeting.status != MeetingStatus.ADOPTED
     done = _stored_render(meeting, content_hash, annexes)
     if done:
@@ -251,7 +252,7 @@ def _summary_export_fail_now(export: SummaryExport, error: str) -> None:
 def summary_export_render(*, export_id: int, attempt: int | None = None) -> "SummaryExport":
     """Render an export's PDF and store it; a finished export is returned untouched.
 
-    Draws the meeting as it is now (its hash is recorded again, in case the record changed
+    Draws the meeting as it is now (an adopted meeting as its record of adoption) (its hash is recorded again, in case the record changed
     since the request), reuses a stored file of the same content if one exists, and stores
     the PDF under a name that carries the content hash and the template version. A task
     message of an earlier ``attempt`` (the export was sent again since) does nothing.
@@ -271,7 +272,7 @@ def summary_export_render(*, export_id: int, attempt: int | None = None) -> "Sum
 
     meeting = export.meeting
     annexes = Annexes.of(export)
-    html = summary_html(meeting.pk, annexes=annexes)
+    html = summary_document_html(meeting, annexes=annexes)
     content_hash = summary_content_hash(html)
     name = "summaries/" + summary_file_name(meeting, content_hash)
     earlier = _stored_render(meeting, content_hash, annexes)

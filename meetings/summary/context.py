@@ -1,8 +1,8 @@
 """What the chair's summary says: the meeting record arranged as the seed summary prints it.
 
 ``summary_context(meeting_id)`` collects everything in a constant number of queries (the
-record through ``record.meeting_for_record``, plus one query for the actions still open
-from earlier meetings) and returns the template context. Sentences that join names follow
+record through ``record.meeting_for_record``, plus three queries for the meeting's review
+list: the earlier actions it reviews and what it recorded about each) and returns the template context. Sentences that join names follow
 the seed: "Australia; Brunei Darussalam; ...; and the United States".
 """
 from django.utils import timezone
@@ -14,7 +14,7 @@ from projects.models import ReportKind
 from ..models import AgendaItem, AttendanceCapacity, Meeting, MeetingStatus, OrganisationKind, Sex
 from ..models.meeting import ordinal
 from ..record import meeting_for_record
-from ..selectors import actions_open_before
+from ..selectors import review_list
 
 # Organisations named in "... were also represented.", in this order.
 REPRESENTED_ORDER = {
@@ -179,7 +179,7 @@ def summary_context(meeting_id: int, *, annexes: Annexes = Annexes()) -> dict:
         for index, action in enumerate(item.actions.all(), start=1):
             action.number = f"{item.number}.{index}"  # "5.2": the second action of item 5
             actions.append(action)
-    earlier = list(actions_open_before(meeting))
+    reviewed = list(review_list(meeting))
     return {
         "meeting": meeting,
         "forum": meeting.forum,
@@ -191,6 +191,6 @@ def summary_context(meeting_id: int, *, annexes: Annexes = Annexes()) -> dict:
         "projects_reported_elsewhere": loose_reported,
         "projects_approved_elsewhere": loose_approved,
         "actions": actions,
-        "earlier_actions": earlier,
+        "review_entries": reviewed,
         "annexes": _annexes(meeting, annexes),
     }

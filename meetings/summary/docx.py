@@ -91,17 +91,19 @@ def summary_docx(meeting_id: int) -> bytes:
                 for a in context["actions"]
             ],
         )
-    if context["earlier_actions"]:
+    if context["review_entries"]:
         document.add_heading("Status of actions from previous meetings", level=1)
         _table(
             document,
-            ["Meeting", "Action", "Responsible", "Due", "Status"],
+            ["Meeting", "Action", "Responsible", "Due", "Status reported"],
             [
                 [
-                    f"{a.agenda_item.meeting.title}, item {a.agenda_item.position}",
-                    a.text, a.responsible_text or "—", a.due_display or "—", a.get_status_display(),
+                    f"{e.action.agenda_item.meeting.title}, item {e.action.agenda_item.position}",
+                    f"{e.action.text}\n{e.note}" if e.note else e.action.text,
+                    e.action.responsible_text or "—", e.action.due_display or "—",
+                    e.get_status_reported_display() or "Not reported",
                 ]
-                for a in context["earlier_actions"]
+                for e in context["review_entries"]
             ],
         )
 

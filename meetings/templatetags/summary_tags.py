@@ -1,7 +1,8 @@
 """``{% summary_exports meeting as exports %}``: the earlier exports of a meeting's chair's
 summary that the signed-in user may see (drafts only for the Secretariat and the Chair,
 adopted ones for delegates too, as ``views.summary.export_visible_to``),
-newest first, in one query. Used by ``meetings/partials/summary_panel.html``, with
+newest first, in one query; ``{% adopted_records meeting as records %}``, its records of
+adoption. Used by ``meetings/partials/summary_panel.html``, with
 ``{% public_summary_url meeting as url %}``, the full address of a published summary.
 """
 from django import template
@@ -9,7 +10,9 @@ from django.urls import reverse
 
 from accounts.roles import can_read_drafts, is_delegate
 
-from ..models import SummaryExport
+from ..selectors import meeting_readable_by
+
+from ..models import AdoptedRecord, SummaryExport
 from ..publication import public_summary_token
 
 register = template.Library()
@@ -24,6 +27,14 @@ def summary_exports(context, meeting) -> list[SummaryExport]:
     if not can_read_drafts(user):
         exports = exports.filter(is_draft=False) if is_delegate(user) else exports.none()
     return list(exports[:SHOWN])
+
+
+@register.simple_tag(takes_context=True)
+def adopted_records(context, meeting) -> list[AdoptedRecord]:
+    """The meeting's records of adoption, newest first, for whoever may read the meeting."""
+    if not meeting_readable_by(context["request"].user, meeting):
+        return []
+    return list(AdoptedRecord.objects.filter(meeting=meeting).order_by("-created", "-pk"))
 
 
 @register.filter

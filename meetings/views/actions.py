@@ -38,6 +38,7 @@ from ..selectors import (
     meeting_readable_by,
 )
 from ..services import ActionProgressRefused, action_report_progress
+from .review import carry_forward_context, tracker_carry_target
 
 DEFAULT_FORUM = "SMEWG"
 ACTIONS_PER_PAGE = 50
@@ -89,6 +90,7 @@ def _filtered_actions(request):
         overdue=bool(usable.get("overdue")),
         search=usable.get("q") or "",
         latest_first=usable.get("sort") == "-due",
+        outside_review=usable.get("outside_review"),
     )
     return form, actions, forum
 
@@ -113,9 +115,11 @@ def action_list(request):
     form, actions, forum = _filtered_actions(request)
     page = Paginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("page"))
     today = timezone.localdate()
+    carry_target, carried = tracker_carry_target(request.user, forum, page.object_list)
     for action in page.object_list:
         action.can_open = can_view_action(request.user, action)
         action.is_overdue = action_is_overdue(action, today=today)
+        action.carry_to = carry_target if action.pk not in carried else None
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -124,6 +128,7 @@ def action_list(request):
         "page_obj": page,
         "problems": form.problems(),
         "query": query.urlencode(),
+        "outside_review": form.usable().get("outside_review"),
         **calendar_context(request),
     }
     return render(request, "meetings/actions/action_list.html", context)
@@ -219,6 +224,7 @@ def action_detail(request, pk: int):
         "decisions": list(action.agenda_item.decisions.all()) if action.decision_id is None else [action.decision],
         "may_read_meeting": meeting_readable_by(request.user, action.agenda_item.meeting),
         "overdue": action_is_overdue(action, today=timezone.localdate()),
+        **carry_forward_context(action, request.user),
     }
     return render(request, "meetings/actions/action_detail.html", context, status=status)
 

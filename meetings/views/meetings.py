@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,8 +24,14 @@ from ..models import AgendaItem, AttendanceCapacity, Economy, Meeting, MeetingSt
 from ..permissions import meeting_edit_view
 from ..record import meeting_for_record
 from ..selectors import meeting_readable_by, meetings_visible_to
-from ..services import MeetingStatusRefused, meeting_change_status, meeting_status_choices_for
+from ..services import (
+    MeetingStatusRefused,
+    meeting_change_status,
+    meeting_status_choices_for,
+    review_list_refresh,
+)
 from ..summary.context import join_names, participant_summary
+from .review import review_context
 
 MEETINGS_PER_PAGE = 25
 DRAFT_RECORD = "This record is not adopted yet: until then only the secretariat and the chair may read it."
@@ -136,6 +143,7 @@ def meeting_detail(request, pk: int):
         "can_edit": is_secretariat(request.user) and not meeting.is_locked,
         "status_choices": meeting_status_choices_for(meeting=meeting, user=request.user),
         **attendance_summary(meeting),
+        **review_context(request, meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
 
@@ -145,8 +153,11 @@ def meeting_detail(request, pk: int):
 def meeting_create(request):
     form = MeetingCreateForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        meeting = form.save()
-        messages.success(request, f"The {meeting} is created. Record who attended next.")
+        with transaction.atomic():
+            meeting = form.save()
+            added, _dropped = review_list_refresh(meeting=meeting, user=request.user)
+        reviewed = f" It reviews {added} action{'s' if added != 1 else ''} of earlier meetings." if added else ""
+        messages.success(request, f"The {meeting} is created.{reviewed} Record who attended next.")
         return redirect(meeting)
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": None})
 

@@ -1,15 +1,19 @@
 """The chair's summary: HTML preview, PDF export, its status page and the download.
 
-Who may see what: the preview and downloads need sign-in; drafts are for the Secretariat
+Once adopted, the preview, the export and the published link serve the record of adoption
+(``services.adoption``), not the live record. Who may see what: the preview and downloads need sign-in; drafts are for the Secretariat
 and the Chair, adopted summaries for every signed-in user. Only the Secretariat and the
 Chair start an export. An export is a ``SummaryExport`` row: the export POST queues it and
 redirects to the status page, which polls the JSON endpoint until it is done or failed.
 """
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -17,21 +21,24 @@ from accounts.permissions import drafts_reader_required, secretariat_required
 from accounts.roles import can_read_drafts, is_delegate
 
 from ..forms.summary import SummaryExportForm
-from ..models import Meeting, MeetingStatus, SummaryExport, SummaryExportStatus
+from ..models import AdoptedRecord, Meeting, MeetingStatus, SummaryExport, SummaryExportStatus
 from ..publication import meeting_from_public_token
 from ..selectors import meeting_readable_by
 from ..services import (
     SummaryExportRestartRefused,
     SummaryPublicationRefused,
+    adopted_record_current,
     meeting_publish_summary,
     summary_export_is_stale,
     summary_export_request,
     summary_export_restart,
     summary_export_waits_for_broker,
 )
+from ..services.adoption import adopted_record_html
 from ..summary.docx import DOCX_CONTENT_TYPE, summary_docx
 from ..summary.render import summary_html
 
+BODY_TAG = re.compile(r'<body class="([^"]*)">')
 DRAFTS_ONLY = "This chair's summary is a draft: only the Secretariat and the Chair may see it."
 
 
@@ -47,13 +54,32 @@ def _export_or_403(request, export_id: int) -> SummaryExport:
     return export
 
 
+def _with_bar(html: str, bar: str) -> str:
+    """The stored summary with the page's bar put first in its body (marked as a preview)."""
+    return BODY_TAG.sub(lambda tag: f'<body class="{tag[1]} is-preview">{bar}', html, count=1)
+
+
+def _adopted_page(request, record: AdoptedRecord, *, public: bool = False) -> HttpResponse:
+    """A record of adoption as a web page: the stored HTML, untouched but for the bar above it."""
+    bar = render_to_string(
+        "meetings/summary/adopted_bar.html",
+        {"meeting": record.meeting, "record": record, "public": public, "can_export": can_read_drafts(request.user)},
+        request=request,
+    )
+    return HttpResponse(_with_bar(adopted_record_html(record), bar))
+
+
 @login_required
 @require_GET
 def summary_preview(request, pk: int):
-    """The chair's summary as a web page, drawn by the PDF's own template."""
-    meeting = get_object_or_404(Meeting, pk=pk)
+    """The chair's summary as a web page, drawn by the PDF's own template; once adopted, the
+    record of adoption as it was stored."""
+    meeting = get_object_or_404(Meeting.objects.select_related("forum"), pk=pk)
     if not meeting_readable_by(request.user, meeting):
         raise PermissionDenied(DRAFTS_ONLY)
+    record = adopted_record_current(meeting)
+    if record is not None:
+        return _adopted_page(request, record)
     html = summary_html(
         meeting.pk, preview=True, request=request, extra={"can_export": can_read_drafts(request.user)}
     )
@@ -72,6 +98,24 @@ def summary_word_copy(request, pk: int):
     filename = f"{meeting.forum.code}{meeting.number}-chairs-summary{suffix}.docx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@login_required
+@require_GET
+def adopted_record_download(request, record_id: int):
+    """The PDF of a record of adoption (the one in force or an earlier one, kept as history)."""
+    record = get_object_or_404(AdoptedRecord.objects.select_related("meeting__forum"), pk=record_id)
+    if not meeting_readable_by(request.user, record.meeting):
+        raise PermissionDenied(DRAFTS_ONLY)
+    if not record.pdf:
+        raise Http404("The PDF of this record of adoption is still being drawn; try again in a minute.")
+    try:
+        pdf = record.pdf.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("The PDF of this record of adoption is no longer stored.") from error
+    meeting = record.meeting
+    filename = f"{meeting.forum.code}{meeting.number}-chairs-summary-adopted-{record.adopted_on:%Y-%m-%d}.pdf"
+    return FileResponse(pdf, as_attachment=True, filename=filename, content_type="application/pdf")
 
 
 @drafts_reader_required
@@ -181,6 +225,10 @@ def public_summary(request, token: str):
     meeting = meeting_from_public_token(token)
     if meeting is None:
         raise Http404("No published summary at this address.")
-    response = HttpResponse(summary_html(meeting.pk, preview=True, request=request, extra={"public": True}))
+    record = adopted_record_current(meeting)
+    if record is not None:
+        response = _adopted_page(request, record, public=True)
+    else:
+        response = HttpResponse(summary_html(meeting.pk, preview=True, request=request, extra={"public": True}))
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -4,7 +4,6 @@ import datetime
 import io
 
 import pytest
-from django.template.loader import render_to_string
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -154,7 +153,7 @@ def test_tracker_query_count_constant(count, delegate_client, django_assert_num_
 def test_tracker_query_count_constant_for_secretariat(count, secretariat_client, django_assert_num_queries):
     many_actions(count)
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(15):  # + the next meeting and which actions are on its review list
         secretariat_client.get(TRACKER, {"status": "open", "q": "Action"})
 
 
@@ -467,26 +466,7 @@ def test_nav_shows_actions_and_my_economy_to_delegate(delegate_client):
     assert (f'href="{TRACKER}"' in content, f'href="{reverse("meetings:my_economy")}"' in content) == (True, True)
 
 
-# Carried forward to the next meeting.
-
-
-def test_carried_actions_partial_lists_open_actions_of_earlier_meetings():
-    actions = two_economies()
-    actions.japan_action.status = ActionStatus.DONE
-    actions.japan_action.save()
-    next_meeting = MeetingFactory(number=16, start_date=datetime.date(2003, 2, 10), end_date=datetime.date(2003, 2, 11))
-
-    html = render_to_string("meetings/partials/carried_actions.html", {"meeting": next_meeting})
-
-    assert ("Revise the SPAN proposal" in html, "Host the SME finance seminar" in html) == (True, False)
-
-
-def test_carried_actions_partial_without_earlier_actions_says_so():
-    meeting = two_economies().mexico_action.agenda_item.meeting
-
-    html = render_to_string("meetings/partials/carried_actions.html", {"meeting": meeting})
-
-    assert "No action from an earlier meeting of SMEWG is still open." in html
+# The review list and carrying forward are tested in test_review_list.py.
 
 
 def test_action_page_links_adopted_meeting_for_delegate(delegate_client):

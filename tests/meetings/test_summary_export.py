@@ -72,8 +72,9 @@ def test_export_request_stored_file_gone_renders_anew(
 
 
 def test_export_request_after_an_edit_renders_anew(
-    demo_meeting, secretariat_user, eager_tasks, django_capture_on_commit_callbacks
+    draft_meeting, secretariat_user, eager_tasks, django_capture_on_commit_callbacks
 ):
+    demo_meeting = draft_meeting  # an adopted summary is frozen: only a draft follows edits
     first = _request(demo_meeting, secretariat_user, django_capture_on_commit_callbacks)
     item = AgendaItem.objects.get(meeting=demo_meeting, position=5)
     item.text += " The Chair thanked Mexico."
@@ -125,8 +126,9 @@ def test_export_task_of_unknown_export_reports_missing(db, eager_tasks):
 
 
 def test_export_task_storage_failure_marks_export_failed(
-    demo_meeting, secretariat_user, eager_tasks, settings, tmp_path, django_capture_on_commit_callbacks
+    draft_meeting, secretariat_user, eager_tasks, settings, tmp_path, django_capture_on_commit_callbacks
 ):
+    demo_meeting = draft_meeting  # drawn from the live record, not from a stored record of adoption
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the media folder should be")
     settings.MEDIA_ROOT = blocker / "media"
@@ -408,7 +410,7 @@ def test_summary_panel_query_count_constant(rf, secretariat_user, demo_meeting, 
     for _ in range(rows):
         _stored_export(demo_meeting, secretariat_user, is_draft=False)
 
-    with django_assert_num_queries(2):  # the user's roles, the exports with who asked
+    with django_assert_num_queries(3):  # the user's roles, the exports with who asked, the records of adoption
         html = _panel(rf, secretariat_user, demo_meeting)
 
     assert html.count("PDF, 1 page</a>") == rows

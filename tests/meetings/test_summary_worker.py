@@ -37,8 +37,9 @@ def _download(client, status: dict) -> bytes:
 
 
 def test_worker_exports_demo_pdf_then_reuses_it_then_renders_after_an_edit(
-    celery_worker_process, demo_meeting, secretariat_client
+    celery_worker_process, draft_meeting, secretariat_client
 ):
+    demo_meeting = draft_meeting  # an adopted summary is frozen: only a draft follows edits
     project_titles = list(
         ProjectReport.objects.filter(meeting=demo_meeting).values_list("project__title", flat=True)
     )

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from accounts.models import Role
 from accounts.services import user_create_with_role
 from meetings.demo import demo_load
+from meetings.services import adopted_record_current, adopted_record_render_pdf
 from meetings.names import resolve_economy
 
 DEMO_USERS = [
@@ -28,6 +29,12 @@ class Command(BaseCommand):
         meeting, created = demo_load(reset=reset)
         verb = "Loaded" if created else "Already loaded, left unchanged:"
         self.stdout.write(f"{verb} {meeting}, {meeting.dates}.")
+        record = adopted_record_current(meeting)
+        if record is not None and not record.pdf:
+            # The record of adoption's PDF is drawn here, not in demo_load: tests load the demo often.
+            record = adopted_record_render_pdf(record_id=record.pk)
+            self.stdout.write(f"Stored its chair's summary as adopted on {record.adopted_on:%d %B %Y} "
+                              f"({record.page_count} pages).")
         if users:
             self.stdout.write("Demo users (passwords are new on every run):")
             for username, role, economy_name, description in DEMO_USERS:

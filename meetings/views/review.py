@@ -1,0 +1,251 @@
+"""A meeting's review list on its page: what the meeting reviews of earlier meetings' actions.
+
+Everyone who may read the meeting sees the list (``meeting_readable_by``). The Secretariat
+changes it until the summary is adopted (``meeting_edit_view``: locked records refuse with
+403): search and add an open action, remove one, record the status reported and a note,
+apply the default rule again until the summary is circulated. Each change is a plain POST
+that redirects to the meeting page; htmx sends the same forms and swaps the list's section
+in place. "Review at the next meeting" on an action's page and in the tracker carries an
+action forward in one click.
+"""
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.permissions import secretariat_required
+from accounts.roles import is_secretariat
+
+from ..forms.review import CarryForwardForm, ReviewRecordForm, ReviewSearchForm
+from ..models import Action, Meeting, MeetingStatus, ReviewEntry
+from ..permissions import meeting_edit_view
+from ..selectors import (
+    OPEN_STATUSES,
+    UNFINISHED,
+    actions_open_not_reviewed,
+    meeting_readable_by,
+    review_candidates,
+    review_list,
+    review_meetings_for,
+    review_next_meeting,
+)
+from ..services import (
+    ReviewListRefused,
+    action_carry_forward,
+    review_entry_add,
+    review_entry_record,
+    review_entry_remove,
+    review_list_refresh,
+)
+from ..services.review import REFRESHABLE
+
+SECTION = "meetings/partials/review_list.html"
+PAGE = "meetings/review_page.html"
+CANDIDATES_SHOWN = 25
+NOT_READABLE = "This record is not adopted yet: until then only the secretariat and the chair may read it."
+
+
+def _htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def other_open_url(meeting: Meeting) -> str:
+    """The tracker, filtered to the open actions of earlier meetings this meeting does not review."""
+    query = urlencode({"forum": meeting.forum.code, "status": UNFINISHED, "outside_review": meeting.pk})
+    return f"{reverse('meetings:actions')}?{query}"
+
+
+def review_context(request, meeting: Meeting, **extra) -> dict:
+    """What the review list's section shows (the meeting page includes it too)."""
+    can_edit = is_secretariat(request.user) and not meeting.is_locked
+    context = {
+        "meeting": meeting,
+        "review_entries": list(review_list(meeting)),
+        "other_open_count": actions_open_not_reviewed(meeting).count(),
+        "other_open_url": other_open_url(meeting),
+        "can_edit_review": can_edit,
+        "can_refresh_review": can_edit and meeting.status in REFRESHABLE,
+        "review_search_form": ReviewSearchForm(meeting=meeting) if can_edit else None,
+        "review_candidates": None,
+        "review_editing": None,
+        "review_record_form": None,
+        "review_message": "",
+        "review_error": "",
+    }
+    context.update(extra)
+    return context
+
+
+def _section(request, meeting: Meeting, *, status: int = 200, **extra):
+    """The section alone for htmx, else a page of its own around it."""
+    template = SECTION if _htmx(request) else PAGE
+    return render(request, template, review_context(request, meeting, **extra), status=status)
+
+
+def _done(request, meeting: Meeting, message: str = "", error: str = ""):
+    """After a change: the fresh section for htmx, else back to the meeting page with a message."""
+    if _htmx(request):
+        return _section(request, meeting, review_message=message, review_error=error)
+    if error:
+        messages.error(request, error)
+    elif message:
+        messages.success(request, message)
+    return redirect(f"{meeting.get_absolute_url()}#review-list")
+
+
+@require_GET
+def review_section(request, pk: int):
+    """The review list's section (htmx swaps it back after Cancel)."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('login')}?next={request.get_full_path()}")
+    meeting = get_object_or_404(Meeting.objects.select_related("forum"), pk=pk)
+    if not meeting_readable_by(request.user, meeting):
+        raise PermissionDenied(NOT_READABLE)
+    return _section(request, meeting)
+
+
+@meeting_edit_view()
+@require_GET
+def review_search(request, meeting: Meeting):
+    """Open actions of earlier meetings matching the search, to add to the list."""
+    form = ReviewSearchForm(request.GET, meeting=meeting)
+    if not form.is_valid():
+        return _section(request, meeting, status=200 if _htmx(request) else 400, review_search_form=form,
+                        review_error="The search was not understood: see the marked fields.")
+    data = form.cleaned_data
+    found = review_candidates(
+        meeting, search=data["q"], from_meeting=data["from_meeting"], economy=data["economy"]
+    )
+    candidates = list(found[:CANDIDATES_SHOWN + 1])
+    return _section(
+        request, meeting, review_search_form=form, review_candidates=candidates[:CANDIDATES_SHOWN],
+        review_more=len(candidates) > CANDIDATES_SHOWN,
+    )
+
+
+@meeting_edit_view()
+@require_POST
+def review_add(request, meeting: Meeting):
+    raw = request.POST.get("action", "")
+    action = Action.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
+    if action is None:
+        return _done(request, meeting, error="Choose an action to add to the review list.")
+    try:
+        review_entry_add(meeting=meeting, action=action, user=request.user)
+    except ReviewListRefused as refused:
+        return _done(request, meeting, error=str(refused))
+    return _done(request, meeting, message=f"Added to the review list: “{action}”.")
+
+
+def _entry(meeting: Meeting, entry_pk: int) -> ReviewEntry:
+    return get_object_or_404(ReviewEntry.objects.select_related("action"), pk=entry_pk, meeting=meeting)
+
+
+@meeting_edit_view()
+@require_POST
+def review_remove(request, meeting: Meeting, entry_pk: int):
+    entry = _entry(meeting, entry_pk)
+    try:
+        review_entry_remove(entry=entry, user=request.user)
+    except ReviewListRefused as refused:
+        return _done(request, meeting, error=str(refused))
+    return _done(request, meeting, message=f"Removed from the review list: “{entry.action}”.")
+
+
+@meeting_edit_view()
+@require_http_methods(["GET", "POST"])
+def review_record(request, meeting: Meeting, entry_pk: int):
+    """What the meeting recorded about one action: the status reported and a note."""
+    entry = _entry(meeting, entry_pk)
+    if request.method == "GET":
+        initial = {"status_reported": entry.status_reported or entry.action.status, "note": entry.note}
+        return _section(request, meeting, review_editing=entry.pk, review_record_form=ReviewRecordForm(initial=initial))
+    form = ReviewRecordForm(request.POST)
+    if not form.is_valid():
+        return _section(request, meeting, status=200 if _htmx(request) else 400, review_editing=entry.pk,
+                        review_record_form=form, review_error="Not saved: see the marked field.")
+    try:
+        review_entry_record(entry=entry, user=request.user, **form.cleaned_data)
+    except ReviewListRefused as refused:
+        return _done(request, meeting, error=str(refused))
+    return _done(request, meeting, message=f"Recorded for “{entry.action}”.")
+
+
+@meeting_edit_view()
+@require_POST
+def review_refresh(request, meeting: Meeting):
+    try:
+        added, dropped = review_list_refresh(meeting=meeting, user=request.user)
+    except ReviewListRefused as refused:
+        return _done(request, meeting, error=str(refused))
+    if not added and not dropped:
+        return _done(request, meeting, message="The review list already follows the default rule.")
+    parts = [f"{added} action{'s' if added != 1 else ''} added"] if added else []
+    parts += [f"{dropped} no longer due for review removed"] if dropped else []
+    return _done(request, meeting, message=f"Review list refreshed: {' and '.join(parts)}.")
+
+
+@secretariat_required
+@require_POST
+def action_review_carry(request, pk: int):
+    """"Review at the next meeting" (or at the meeting chosen) from an action's page or the tracker."""
+    action = get_object_or_404(Action.objects.select_related("agenda_item__meeting__forum"), pk=pk)
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        target = action.get_absolute_url()
+    meeting = None
+    if request.POST.get("meeting"):
+        form = CarryForwardForm(request.POST, meetings=review_meetings_for(action))
+        if not form.is_valid():
+            messages.error(request, "Choose a later meeting of the forum whose summary is not adopted yet.")
+            return redirect(target)
+        meeting = form.cleaned_data["meeting"]
+    try:
+        entry = action_carry_forward(action=action, user=request.user, meeting=meeting)
+    except ReviewListRefused as refused:
+        messages.error(request, str(refused))
+        return redirect(target)
+    messages.success(request, f"“{action}” will be reviewed at the {entry.meeting}.")
+    return redirect(target)
+
+
+def carry_forward_context(action: Action, user) -> dict:
+    """The action page's "review at the next meeting" form, for the Secretariat."""
+    if not is_secretariat(user):
+        return {}
+    meetings = review_meetings_for(action)
+    listed = list(
+        ReviewEntry.objects.filter(action=action).select_related("meeting__forum").order_by("meeting__start_date")
+    )
+    listed_ids = {entry.meeting_id for entry in listed}
+    choices = [meeting for meeting in meetings if meeting.pk not in listed_ids]
+    default = review_next_meeting(choices, today=timezone.localdate())
+    form = CarryForwardForm(meetings=meetings.exclude(pk__in=listed_ids), initial={"meeting": default})
+    return {"carry_form": form if choices else None, "reviewed_at": listed}
+
+
+def tracker_carry_target(user, forum, actions) -> tuple[Meeting | None, set[int]]:
+    """For the tracker's "review at the next meeting" buttons (the Secretariat's): the forum's
+    next meeting, and which of ``actions`` cannot go to it (done, not earlier, or listed)."""
+    if forum is None or not is_secretariat(user):
+        return None, set()
+    meetings = Meeting.objects.select_related("forum").filter(forum=forum).exclude(status=MeetingStatus.ADOPTED)
+    target = review_next_meeting(meetings.order_by("start_date", "number"), today=timezone.localdate())
+    if target is None:
+        return None, set()
+    actions = list(actions)
+    listed = set(
+        ReviewEntry.objects.filter(meeting=target, action__in=[a.pk for a in actions]).values_list("action_id", flat=True)
+    )
+    later = (target.start_date, target.number)
+    blocked = {
+        action.pk for action in actions
+        if action.pk in listed or action.status not in OPEN_STATUSES
+        or (action.agenda_item.meeting.start_date, action.agenda_item.meeting.number) >= later
+    }
+    return target, blocked
