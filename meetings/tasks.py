@@ -54,6 +54,19 @@ def action_reminders() -> int:
 
 # Errors worth another try: the database or the file storage briefly away.
 SUMMARY_TRANSIENT_ERRORS = (OperationalError, InterfaceError, OSError)
+# How a PDF of the chair's summary is drawn in the background (an export, a record of adoption).
+SUMMARY_RENDER_OPTIONS = {
+    "bind": True,
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": SUMMARY_TRANSIENT_ERRORS,
+    "retry_backoff": 2,
+    "retry_backoff_max": 60,
+    "retry_jitter": True,
+    "max_retries": 3,
+    "soft_time_limit": 120,
+    "time_limit": 150,
+}
 
 
 @shared_task(
@@ -102,18 +115,7 @@ def summary_exports_sweep_task() -> dict:
     return services.summary_exports_sweep()
 
 
-@shared_task(
-    bind=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=SUMMARY_TRANSIENT_ERRORS,
-    retry_backoff=2,
-    retry_backoff_max=60,
-    retry_jitter=True,
-    max_retries=3,
-    soft_time_limit=120,
-    time_limit=150,
-)
+@shared_task(**SUMMARY_RENDER_OPTIONS)
 def adopted_record_render_task(self, *, record_id: int) -> str:
     """Draw the PDF of a record of adoption from its frozen HTML (once)."""
     try:

@@ -30,7 +30,7 @@ from ..models import (
 )
 from ..names import NameIndex, UnknownName
 from ..record import DUE_NEXT_MEETING, RECORD_BLOCK_NAMES, usual_block_order
-from .review import REFRESHABLE, review_list_refresh
+from .review import REFRESHABLE, review_list_from_agenda, review_list_refresh
 
 
 class RecordError(ValueError):
@@ -198,6 +198,7 @@ def meeting_save_record(
         raise RecordError(problems)
     if meeting.status in REFRESHABLE:
         review_list_refresh(meeting=meeting)
+        review_list_from_agenda(meeting=meeting)  # an imported summary's "status of actions", if any
     return meeting
 
 

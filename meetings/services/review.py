@@ -154,6 +154,23 @@ def reported_status(line: str) -> str:
     return ""
 
 
+# An agenda item of an imported summary that reports on earlier actions, by its title:
+# "Status of actions from previous meetings", "Review of action items", "Follow-up on actions".
+STATUS_SECTION = re.compile(
+    r"\b(status|review|follow[- ]?up|progress)\b.*\bactions?\b|\bactions?\b.*\b(previous|earlier|last)\b",
+    re.IGNORECASE,
+)
+
+
+def review_list_from_agenda(*, meeting: Meeting) -> tuple[list[ReviewEntry], list[str]]:
+    """Fill the review list from the meeting's "status of actions" item, if it has one
+    (``review_list_import`` on its lines); otherwise leave the list at the default."""
+    item = next((item for item in meeting.agenda_items.order_by("position") if STATUS_SECTION.search(item.title)), None)
+    if item is None:
+        return [], []
+    return review_list_import(meeting=meeting, lines=[line for line in item.text.splitlines() if line.strip()])
+
+
 @transaction.atomic
 def review_list_import(*, meeting: Meeting, lines: list[str]) -> tuple[list[ReviewEntry], list[str]]:
     """Fill a meeting's review list from the lines of its "status of actions" section.

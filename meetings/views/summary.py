@@ -109,12 +109,17 @@ def adopted_record_download(request, record_id: int):
         raise PermissionDenied(DRAFTS_ONLY)
     if not record.pdf:
         raise Http404("The PDF of this record of adoption is still being drawn; try again in a minute.")
-    try:
-        pdf = record.pdf.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("The PDF of this record of adoption is no longer stored.") from error
     meeting = record.meeting
     filename = f"{meeting.forum.code}{meeting.number}-chairs-summary-adopted-{record.adopted_on:%Y-%m-%d}.pdf"
+    return _pdf_attachment(record.pdf, filename, gone="The PDF of this record of adoption is no longer stored.")
+
+
+def _pdf_attachment(stored, filename: str, *, gone: str) -> FileResponse:
+    """A stored PDF as a download; 404 saying ``gone`` when storage no longer has it."""
+    try:
+        pdf = stored.open("rb")
+    except FileNotFoundError as error:
+        raise Http404(gone) from error
     return FileResponse(pdf, as_attachment=True, filename=filename, content_type="application/pdf")
 
 
@@ -188,14 +193,10 @@ def summary_export_download(request, export_id: int):
     export = _export_or_403(request, export_id)
     if export.status != SummaryExportStatus.DONE or not export.file:
         raise Http404("This export has no PDF yet.")
-    try:
-        pdf = export.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("The PDF of this export is no longer stored; export the summary again.") from error
     meeting = export.meeting
     suffix = "-draft" if export.is_draft else ""
     filename = f"{meeting.forum.code}{meeting.number}-chairs-summary{suffix}.pdf"
-    return FileResponse(pdf, as_attachment=True, filename=filename, content_type="application/pdf")
+    return _pdf_attachment(export.file, filename, gone="The PDF of this export is no longer stored; export the summary again.")
 
 
 @secretariat_required

@@ -602,3 +602,24 @@ def test_review_list_import_without_a_match_leaves_the_default():
 
     assert (entries, unmatched, len(listed(series.this))) == ([], ["Nothing of the kind."], 4)
 
+
+
+def test_saved_record_with_a_status_of_actions_item_fills_the_list_from_it():
+    series = make_series()
+    series.this.delete()
+    record = {
+        "forum": "SMEWG", "number": 15, "city": "Acapulco", "start_date": "2002-01-15", "end_date": "2002-01-16",
+        "status": "drafted",
+        "agenda_items": [
+            {"number": 1, "title": "Opening", "text": "The Chair welcomed the delegates."},
+            {"number": 2, "title": "Status of actions from previous meetings",
+             "text": "- Keep the directory up to date: completed.\n- Update the OAA matrix: ongoing."},
+        ],
+    }
+
+    meeting = meeting_save_record(record=record)
+
+    entries = ReviewEntry.objects.filter(meeting=meeting).select_related("action")
+    assert sorted((e.action.text, e.status_reported) for e in entries) == [
+        (series.old_undated.text, "done"), (series.previous_in_progress.text, "in_progress"),
+    ]
