@@ -623,3 +623,44 @@ def test_saved_record_with_a_status_of_actions_item_fills_the_list_from_it():
     assert sorted((e.action.text, e.status_reported) for e in entries) == [
         (series.old_undated.text, "done"), (series.previous_in_progress.text, "in_progress"),
     ]
+
+
+def _archive(meetings: int, actions_each: int) -> None:
+    """Earlier SMEWG meetings (before the demo's 14th) full of open actions, some dated."""
+    for number in range(1, meetings + 1):
+        start = D(1995, 1, 1) + datetime.timedelta(days=60 * number)
+        meeting = MeetingFactory(number=number, start_date=start, end_date=start, status="adopted")
+        item = AgendaItemFactory(meeting=meeting, position=1)
+        Action.objects.bulk_create([
+            Action(agenda_item=item, position=index, text=f"Archived action {number}.{index}",
+                   due_date=start + datetime.timedelta(days=30) if index % 2 else None)
+            for index in range(1, actions_each + 1)
+        ])
+
+
+def test_demo_summary_is_the_same_with_and_without_an_archive(demo_meeting, secretariat_client):
+    preview_url = reverse("meetings:summary_preview", args=[demo_meeting.pk])
+    before = secretariat_client.get(preview_url).content
+
+    _archive(meetings=5, actions_each=20)
+
+    assert secretariat_client.get(preview_url).content == before
+    page = secretariat_client.get(demo_meeting.get_absolute_url())
+    assert (page.context["review_entries"], page.context["other_open_count"]) == ([], 100)
+
+
+def test_meeting_created_after_an_archive_gets_a_short_default_list(demo_meeting, secretariat_client):
+    _archive(meetings=5, actions_each=20)
+    data = {
+        "forum": demo_meeting.forum.pk, "number": 15, "city": "Acapulco", "start_date": "2002-08-20",
+        "end_date": "2002-08-21", "status": "planned",
+    }
+
+    secretariat_client.post(reverse("meetings:create"), data)
+
+    meeting = Meeting.objects.get(forum=demo_meeting.forum, number=15)
+    previous_unfinished_or_next = Action.objects.filter(agenda_item__meeting=demo_meeting).exclude(
+        status__in=["done", "dropped"], due_next_meeting=False
+    )
+    assert sorted(listed(meeting)) == sorted(previous_unfinished_or_next.values_list("text", flat=True))
+    assert not any(text.startswith("Archived action") for text in listed(meeting))
