@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from meetings.models import AgendaItem, SummaryExport
+from meetings.services import meeting_change_status
 from projects.models import ProjectReport
 from tests.conftest import ARTIFACTS
 
@@ -37,9 +38,8 @@ def _download(client, status: dict) -> bytes:
 
 
 def test_worker_exports_demo_pdf_then_reuses_it_then_renders_after_an_edit(
-    celery_worker_process, draft_meeting, secretariat_client
+    celery_worker_process, demo_meeting, secretariat_user, secretariat_client
 ):
-    demo_meeting = draft_meeting  # an adopted summary is frozen: only a draft follows edits
     project_titles = list(
         ProjectReport.objects.filter(meeting=demo_meeting).values_list("project__title", flat=True)
     )
@@ -62,7 +62,10 @@ def test_worker_exports_demo_pdf_then_reuses_it_then_renders_after_an_edit(
     assert exports[second["id"]].file.name == exports[first["id"]].file.name
     assert len(default_storage.listdir("summaries")[1]) == 1
 
+    # An adopted summary is frozen: the edit is made on the reopened record, then adopted again.
+    meeting_change_status(meeting=demo_meeting, user=secretariat_user, status="circulated", reason="Item 2's title.")
     AgendaItem.objects.filter(meeting=demo_meeting, position=2).update(title="Work Plan for 2002")
+    meeting_change_status(meeting=demo_meeting, user=secretariat_user, status="adopted")
     third = _export_and_wait(secretariat_client, demo_meeting)
 
     assert (third["status"], third["reused"]) == ("done", False)
