@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0009_summary_export_annexes'),
+        ('meetings', '0010_summary_export_dispatch'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
