@@ -33,12 +33,28 @@ def summary_document_html(meeting: Meeting, *, annexes: Annexes = Annexes()) -> 
     """The summary a PDF is drawn from: the record as adopted, else the live draft.
 
     Annexes (participants, documents register) are not part of the adopted text: an export
-    of an adopted summary that asks for them is drawn from the live record with them.
+    of an adopted summary that asks for them is the stored record with the annexes, drawn
+    from the live record, added after it, so the adopted text never changes.
     """
     record = adopted_record_current(meeting)
-    if record is not None and annexes == Annexes():
-        return adopted_record_html(record)
-    return summary_html(meeting.pk, annexes=annexes)
+    if record is None:
+        return summary_html(meeting.pk, annexes=annexes)
+    frozen = adopted_record_html(record)
+    if annexes == Annexes():
+        return frozen
+    return _with_annexes_of(frozen, summary_html(meeting.pk, annexes=annexes))
+
+
+ANNEXES_START = '<section class="annex"'
+ARTICLE_END = "</article>"
+
+
+def _with_annexes_of(frozen: str, live: str) -> str:
+    """The frozen summary with the annex sections of the live one inserted at its end."""
+    start, end, at = live.find(ANNEXES_START), live.rfind(ARTICLE_END), frozen.rfind(ARTICLE_END)
+    if start == -1 or end == -1 or at == -1:
+        raise ValueError("The summary template has no annex sections or no closing </article>.")
+    return frozen[:at] + live[start:end] + frozen[at:]
 
 
 def _file_stem(meeting: Meeting, adopted_on: datetime.date) -> str:

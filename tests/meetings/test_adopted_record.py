@@ -17,7 +17,8 @@ from meetings.services import (
     summary_export_render,
     summary_export_request,
 )
-from meetings.services.adoption import adopted_record_html
+from meetings.services.adoption import adopted_record_html, summary_document_html
+from meetings.summary.context import Annexes
 
 from .summary_fixtures import pdf_text, plain_text
 
@@ -192,3 +193,15 @@ class SummaryHash:
     def of(export) -> str:
         export.refresh_from_db()
         return export.content_hash
+
+
+def test_export_of_adopted_meeting_with_annexes_keeps_the_adopted_text(demo_meeting, secretariat_user):
+    frozen = adopted_record_html(adopted_record_current(demo_meeting))
+    Action.objects.filter(agenda_item__meeting=demo_meeting).update(status="done")
+
+    html = summary_document_html(demo_meeting, annexes=Annexes(participants=True, documents=True))
+
+    body_end = frozen.rfind("</article>")
+    annexes = html[body_end:html.rfind("</article>")]
+    assert (html[:body_end], html[html.rfind("</article>"):]) == (frozen[:body_end], frozen[body_end:])
+    assert ("Annex 1: " in annexes, "Annex 2: " in annexes, "Done" in annexes) == (True, True, False)
