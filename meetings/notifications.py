@@ -16,7 +16,7 @@ from accounts.roles import user_economy
 
 from .history import person_name
 from .models import Action, Economy, ProgressNote
-from .selectors import actions_overdue
+from .selectors import actions_overdue, meeting_open_to_delegates
 
 SUBJECT_PREFIX = "[SMEWG] "
 
@@ -53,6 +53,7 @@ class ProgressRecipients:
     economies: list[Economy]
     delegates: list[User]
     secretariat: list[User]
+    delegates_may_see: bool = True  # False before the meeting's summary is adopted
 
     @property
     def addresses(self) -> set[str]:
@@ -61,17 +62,23 @@ class ProgressRecipients:
 
 def progress_note_recipients(*, action: Action, author) -> ProgressRecipients:
     """The delegates of the action's responsible economies and the Secretariat, with an e-mail
-    address; the author is left out (they know what they wrote)."""
+    address; the author is left out (they know what they wrote). Delegates only once the
+    meeting is adopted: before, they may not see the action (the read rule of ``selectors``)."""
     economies = list(action.responsible_economies.all())
     people = User.objects.filter(is_active=True).exclude(email="").order_by("first_name", "last_name", "username")
     if author is not None:
         people = people.exclude(email=author.email)
-    delegates = list(people.filter(groups__name=Role.DELEGATE, profile__economy__in=economies).distinct())
+    delegates = []
+    delegates_may_see = meeting_open_to_delegates(action.agenda_item.meeting)
+    if delegates_may_see:
+        delegates = list(people.filter(groups__name=Role.DELEGATE, profile__economy__in=economies).distinct())
     secretariat = [
         user for user in people.filter(Q(groups__name=Role.SECRETARIAT) | Q(is_superuser=True)).distinct()
         if user.email not in {delegate.email for delegate in delegates}
     ]
-    return ProgressRecipients(economies=economies, delegates=delegates, secretariat=secretariat)
+    return ProgressRecipients(
+        economies=economies, delegates=delegates, secretariat=secretariat, delegates_may_see=delegates_may_see
+    )
 
 
 def _people(users: list[User], most: int = 5) -> str:
@@ -90,8 +97,13 @@ def progress_note_told(recipients: ProgressRecipients) -> str:
                      f"of {economies})")
     if recipients.secretariat:
         parts.append(f"{_people(recipients.secretariat)} (Secretariat)")
+    later = "" if recipients.delegates_may_see else (
+        " Delegates are not e-mailed: they see the action once the meeting's summary is adopted."
+    )
     if parts:
-        return "An e-mail about it goes to " + " and ".join(parts) + "."
+        return "An e-mail about it goes to " + " and ".join(parts) + "." + later
+    if not recipients.delegates_may_see:
+        return "Nobody is e-mailed about it: no one in the Secretariat has an e-mail address in the app." + later
     nobody = f"no other delegate of {economies} and no one in the Secretariat" if economies else "no one in the Secretariat"
     return f"Nobody is e-mailed about it: {nobody} has an e-mail address in the app."
 
@@ -181,9 +193,11 @@ def overdue_digest_messages(*, today: datetime.date) -> list[EmailMessage]:
     for section in sections:
         if section.economy is None:
             continue
+        # Delegates read only the actions of adopted meetings (the read rule of ``selectors``).
+        shown = [action for action in section.actions if meeting_open_to_delegates(action.agenda_item.meeting)]
         recipients = sorted(delegate_emails([section.economy]))
-        if recipients:
-            body = overdue_digest_text(sections=[section], today=today)
+        if recipients and shown:
+            body = overdue_digest_text(sections=[DigestSection(section.economy, shown)], today=today)
             messages.append(EmailMessage(subject=f"{subject}: {section.economy.name}", body=body, bcc=recipients))
     secretariat = sorted(secretariat_emails())
     if secretariat:

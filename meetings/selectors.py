@@ -1,8 +1,25 @@
-"""Reused queries of the meeting record, each with its joins in one place."""
+"""Reused queries of the meeting record, each with its joins in one place.
+
+The read rule (issue 11) lives here and nowhere else: every page, htmx part, export, feed,
+search and e-mail that lists or shows meetings, actions, progress notes, documents or projects
+asks these selectors, so a new page cannot forget it.
+
+- The Secretariat and the Chair read everything, drafts included.
+- A delegate reads the record of an adopted meeting (its agenda, decisions, actions,
+  documents, participants, chair's summary), as published. Of agreed actions as live objects
+  (the tracker and its CSV, the calendar feed, the dashboard, the action page, progress notes
+  and the e-mails about them) a delegate sees only their own economy's actions of adopted
+  meetings: before adoption an action is still a draft and the delegate sees nothing of it,
+  not even read-only; after, other economies' progress is theirs to tell.
+- A signed-in user with no role reads nothing; anonymous users are sent to sign in.
+- Something a user may not see answers 404, as if it did not exist (``meeting_or_404``,
+  ``action_or_404``); 403 is for what a user may see but not do.
+"""
 import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, DateField, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.http import Http404
 
 from accounts.roles import can_read_drafts, is_delegate, user_economy
 
@@ -178,6 +195,7 @@ UNFINISHED = "unfinished"
 
 def actions_for_tracker(
     *,
+    user,
     forum: Forum,
     today: datetime.date,
     economy: Economy | None = None,
@@ -192,9 +210,10 @@ def actions_for_tracker(
 
     ``status`` is an ``ActionStatus`` value, ``UNFINISHED`` (open or in progress) or "" (any).
     ``outside_review``: only the unfinished actions of meetings before that one which its
-    review list leaves out (the meeting page's "other open actions" link).
+    review list leaves out (the meeting page's "other open actions" link). Only what ``user``
+    may open (``actions_visible_to``).
     """
-    actions = actions_with_progress().filter(agenda_item__meeting__forum=forum)
+    actions = actions_visible_to(user, actions_with_progress().filter(agenda_item__meeting__forum=forum))
     if economy is not None:
         actions = actions.filter(responsible_economies=economy)
     if meeting is not None:
@@ -220,9 +239,10 @@ def actions_for_tracker(
     )
 
 
-def actions_for_calendar(*, economy: Economy | None) -> QuerySet[Action]:
-    """Unfinished actions with a known due day, of one economy or (None) of every forum."""
-    actions = actions_with_progress().filter(status__in=OPEN_STATUSES, due_on__isnull=False)
+def actions_for_calendar(*, user, economy: Economy | None) -> QuerySet[Action]:
+    """Unfinished actions with a known due day that ``user`` may open, of one economy or (None)
+    of every forum."""
+    actions = actions_visible_to(user, actions_with_progress().filter(status__in=OPEN_STATUSES, due_on__isnull=False))
     if economy is not None:
         actions = actions.filter(responsible_economies=economy)
     return actions.order_by("due_on", "pk")
@@ -242,15 +262,18 @@ class EconomyActions:
     recently_done: list[Action]
 
 
-def actions_of_economy(*, economy: Economy, forum: Forum, today: datetime.date, done_shown: int = 10) -> EconomyActions:
-    """One query for the economy's actions, split into overdue, open and recently done."""
+def actions_of_economy(
+    *, user, economy: Economy, forum: Forum, today: datetime.date, done_shown: int = 10
+) -> EconomyActions:
+    """One query for the economy's actions that ``user`` may open, split into overdue, open and
+    recently done."""
     actions = list(
-        actions_with_progress()
+        actions_visible_to(user, actions_with_progress())
         .filter(agenda_item__meeting__forum=forum, responsible_economies=economy)
         .order_by(F("due_on").asc(nulls_last=True), "pk")
     )
     overdue = [a for a in actions if action_is_overdue(a, today=today)]
-    unfinished = [a for a in actions if a.status in OPEN_STATUSES and a not in overdue]
+    unfinished = [a for a in actions if a.status in OPEN_STATUSES and not action_is_overdue(a, today=today)]
     done = sorted((a for a in actions if a.status == ActionStatus.DONE), key=lambda a: a.modified, reverse=True)
     return EconomyActions(overdue=overdue, open=unfinished, recently_done=done[:done_shown])
 
@@ -304,9 +327,21 @@ def action_timeline(action: Action) -> list[TimelineEntry]:
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 
+def meeting_open_to_delegates(meeting: Meeting) -> bool:
+    """Whether delegates may read the meeting's record (and see its actions): once adopted."""
+    return meeting.status == MeetingStatus.ADOPTED
+
+
 def meeting_readable_by(user, meeting: Meeting) -> bool:
     """Whether ``user`` may read the meeting's record (the rule of ``meetings_visible_to``)."""
-    return can_read_drafts(user) or (is_delegate(user) and meeting.status == MeetingStatus.ADOPTED)
+    return can_read_drafts(user) or (is_delegate(user) and meeting_open_to_delegates(meeting))
+
+
+def meeting_or_404(user, meeting: Meeting) -> Meeting:
+    """``meeting`` when ``user`` may read its record; else 404, as for a meeting that does not exist."""
+    if not meeting_readable_by(user, meeting):
+        raise Http404("No such meeting.")
+    return meeting
 
 
 def meetings_visible_to(user, meetings: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:
@@ -338,6 +373,15 @@ def actions_visible_to(user, actions: QuerySet[Action] | None = None) -> QuerySe
     return actions.filter(
         responsible_economies=economy, agenda_item__meeting__in=meetings_visible_to(user)
     )
+
+
+def action_or_404(user, pk, actions: QuerySet[Action] | None = None) -> Action:
+    """The action ``pk`` of ``actions`` (default: all) if ``user`` may open it; else 404."""
+    actions = Action.objects.all() if actions is None else actions
+    action = actions_visible_to(user, actions).filter(pk=pk).first()
+    if action is None:
+        raise Http404("No such agreed action.")
+    return action
 
 
 def progress_notes_visible_to(user, notes: QuerySet[ProgressNote] | None = None) -> QuerySet[ProgressNote]:

@@ -1,15 +1,17 @@
 """Pages of projects: the list (filtered by status and proposing economy), a project with the
 meetings where it was reported on or approved, and the secretariat's create and edit forms.
 
-Any signed-in user reads projects; only the secretariat changes them.
+The Secretariat, the chair and delegates read projects (a delegate sees the reports of
+adopted meetings only: ``meetings.selectors``); only the secretariat changes them.
 """
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
 
-from accounts.permissions import secretariat_required
+from accounts.permissions import member_required, secretariat_required
+from meetings.selectors import meetings_visible_to
 
 from .forms import ProjectFilterForm, ProjectForm
 from .models import Project, ProjectReport
@@ -17,7 +19,8 @@ from .models import Project, ProjectReport
 PAGE_SIZE = 25
 
 
-@login_required
+@member_required
+@require_safe
 def project_list(request):
     form = ProjectFilterForm(request.GET or None)
     projects = Project.objects.select_related("forum").prefetch_related("proposing_economies").order_by("title", "pk")
@@ -33,9 +36,10 @@ def project_list(request):
     return render(request, "projects/project_list.html", context)
 
 
-@login_required
+@member_required
+@require_safe
 def project_detail(request, pk: int):
-    reports = ProjectReport.objects.select_related("meeting__forum", "meeting__host_economy", "agenda_item").order_by(
+    reports = ProjectReport.objects.filter(meeting__in=meetings_visible_to(request.user)).select_related("meeting__forum", "meeting__host_economy", "agenda_item").order_by(
         "-meeting__start_date", "kind"
     )
     project = get_object_or_404(

@@ -38,9 +38,15 @@ class ActionFilterForm(forms.Form):
         widget=forms.HiddenInput,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, meetings=None, economies=None, **kwargs):
+        """``meetings`` and ``economies``: the choices the user may see (default: all)."""
         super().__init__(*args, **kwargs)
         self.fields["forum"].label_from_instance = lambda forum: forum.code
+        if meetings is not None:
+            self.fields["meeting"].queryset = meetings
+            self.fields["outside_review"].queryset = meetings
+        if economies is not None:
+            self.fields["economy"].queryset = economies
 
     def usable(self) -> dict:
         """The filters that were understood; a value that was not is left out."""

@@ -2,9 +2,11 @@
 
 Who may do what with an agreed action (checked on the server for every request):
 the Secretariat reads and reports on any action; the chair reads any action; a delegate
-reads and reports on the actions their economy is responsible for, and sees the tracker
-of every action. Anyone signed in without a role gets 403; anonymous users go to sign-in.
-The calendar feed needs no session: its secret URL is the credential.
+reads and reports on the actions their economy is responsible for in adopted meetings, and
+the tracker, its CSV and the calendar feed show them just those (the read rule of
+``meetings.selectors``). An action a user may not open answers 404; anyone signed in without
+a role gets 403; anonymous users go to sign-in. The calendar feed needs no session: its
+secret URL is the credential.
 """
 import csv
 import datetime
@@ -13,11 +15,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from icalendar import Calendar, Event
 
 from accounts.models import Profile
@@ -27,22 +29,23 @@ from accounts.services import profile_calendar_token_issue, profile_calendar_tok
 
 from ..concurrency import StaleEdit
 from ..forms.actions import ActionFilterForm, ActionProgressForm
-from ..models import Action, Economy, Forum
+from ..models import Action, Economy, Forum, Meeting
 from ..notifications import progress_note_recipients, progress_note_told
 from ..selectors import (
     action_is_overdue,
+    action_or_404,
     action_timeline,
     actions_for_calendar,
     actions_for_tracker,
     actions_with_progress,
     meeting_readable_by,
+    meetings_visible_to,
 )
 from ..services import ActionProgressRefused, action_report_progress
 from .review import carry_forward_context, tracker_carry_target
 
 DEFAULT_FORUM = "SMEWG"
 ACTIONS_PER_PAGE = 50
-NOT_YOUR_ACTION = "Only delegates of the responsible economies and the Secretariat may see and update this action."
 CHAIR_READS_ONLY = "Only delegates of the responsible economies and the Secretariat may report progress."
 STALE_ACTION = (
     "Someone else updated this action while you were writing. Their update is in the history "
@@ -50,38 +53,40 @@ STALE_ACTION = (
 )
 
 
-def _economy_responsible(user, action: Action) -> bool:
-    economy = user_economy(user)
-    if economy is None or not is_delegate(user):
-        return False
-    return any(responsible.pk == economy.pk for responsible in action.responsible_economies.all())
-
-
-def can_view_action(user, action: Action) -> bool:
-    return can_read_drafts(user) or _economy_responsible(user, action)
-
-
 def can_report_on_action(user, action: Action) -> bool:
-    return is_secretariat(user) or _economy_responsible(user, action)
+    """On an action ``user`` may open (``action_or_404``): the Secretariat and the delegates of
+    the responsible economies report progress; the chair reads."""
+    return is_secretariat(user) or is_delegate(user)
 
 
 def default_forum() -> Forum | None:
     return Forum.objects.filter(code=DEFAULT_FORUM).first() or Forum.objects.first()
 
 
-def _filtered_actions(request):
-    """The tracker's form and its actions; a delegate's first view shows their own economy."""
+def _filter_form(request) -> ActionFilterForm:
+    """The tracker's filters, their choices narrowed to what the user may see: a delegate's
+    tracker is their own economy's actions of adopted meetings."""
     data = request.GET.copy()
+    meetings = meetings_visible_to(request.user, Meeting.objects.select_related("forum"))
     economy = user_economy(request.user)
-    if "economy" not in data and economy is not None and is_delegate(request.user):
-        data["economy"] = economy.code
-    form = ActionFilterForm(data)
+    if is_delegate(request.user) and not can_read_drafts(request.user):
+        if "economy" not in data and economy is not None:
+            data["economy"] = economy.code
+        economies = Economy.objects.filter(pk=economy.pk) if economy else Economy.objects.none()
+        return ActionFilterForm(data, meetings=meetings, economies=economies)
+    return ActionFilterForm(data, meetings=meetings)
+
+
+def _filtered_actions(request):
+    """The tracker's form and the actions it shows the user (``actions_for_tracker``)."""
+    form = _filter_form(request)
     usable = form.usable()
     meeting = usable.get("meeting")
     forum = usable.get("forum") or (meeting.forum if meeting else None) or default_forum()
     if forum is None:
         return form, Action.objects.none(), None
     actions = actions_for_tracker(
+        user=request.user,
         forum=forum,
         today=timezone.localdate(),
         economy=usable.get("economy"),
@@ -111,13 +116,13 @@ def calendar_context(request) -> dict:
 
 
 @member_required
+@require_safe
 def action_list(request):
     form, actions, forum = _filtered_actions(request)
     page = Paginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     carry_target, carried = tracker_carry_target(request.user, forum, page.object_list)
     for action in page.object_list:
-        action.can_open = can_view_action(request.user, action)
         action.is_overdue = action_is_overdue(action, today=today)
         action.carry_to = carry_target if action.pk not in carried else None
     query = request.GET.copy()
@@ -147,6 +152,7 @@ CSV_HEADER = [
 
 
 @member_required
+@require_safe
 def action_export_csv(request):
     """The tracker's actions with the same filters, every page, as a spreadsheet."""
     _form, actions, forum = _filtered_actions(request)
@@ -177,9 +183,7 @@ def action_export_csv(request):
 @member_required
 @require_http_methods(["GET", "POST"])
 def action_detail(request, pk: int):
-    action = get_object_or_404(actions_with_progress(), pk=pk)
-    if not can_view_action(request.user, action):
-        raise PermissionDenied(NOT_YOUR_ACTION)
+    action = action_or_404(request.user, pk, actions_with_progress())
     may_report = can_report_on_action(request.user, action)
     status = 200
     stale = False
@@ -197,7 +201,7 @@ def action_detail(request, pk: int):
                     version=form.cleaned_data["version"],
                 )
             except StaleEdit:
-                action = get_object_or_404(actions_with_progress(), pk=pk)
+                action = action_or_404(request.user, pk, actions_with_progress())
                 typed = {**form.cleaned_data, "version": action.version}
                 form = ActionProgressForm(action=action, initial=typed)
                 stale, status = True, 409
@@ -258,6 +262,7 @@ def _feed_economy(user) -> tuple[bool, Economy | None]:
     return (is_delegate(user) and economy is not None), economy
 
 
+@require_safe
 def calendar_feed(request, token: str):
     """The due dates of unfinished actions as iCalendar: a delegate's economy's, or all for staff."""
     profile = Profile.objects.select_related("user", "economy").filter(calendar_token=token).first()
@@ -271,7 +276,7 @@ def calendar_feed(request, token: str):
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"Agreed actions{f' of {economy.name}' if economy else ''}")
     stamp = timezone.now()
-    for action in actions_for_calendar(economy=economy):
+    for action in actions_for_calendar(user=profile.user, economy=economy):
         event = Event()
         event.add("uid", f"action-{action.pk}@smewg-secretariat")
         event.add("dtstamp", stamp)

@@ -5,19 +5,17 @@ whoever may read the meeting's record may download its papers. Files are never s
 a public /media/ URL: the download view checks the reader and streams the file as an attachment.
 """
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
-from accounts.permissions import secretariat_required
+from accounts.permissions import member_required, secretariat_required
 
 from ..forms.documents import DocumentForm
 from ..models import Document, Meeting
 from ..permissions import meeting_edit_view, meeting_editable_or_403
-from ..selectors import meeting_readable_by
-from .meetings import DRAFT_RECORD
+from ..selectors import meetings_visible_to
 
 
 def _documents(meeting: Meeting):
@@ -83,12 +81,15 @@ def document_delete(request, meeting: Meeting, document_pk: int):
     )
 
 
-@login_required
+@member_required
+@require_safe
 def document_download(request, document_pk: int):
-    """The paper's file, as an attachment, for whoever may read the meeting's record."""
-    document = get_object_or_404(Document.objects.select_related("meeting"), pk=document_pk)
-    if not meeting_readable_by(request.user, document.meeting):
-        raise PermissionDenied(DRAFT_RECORD)
+    """The paper's file, as an attachment, for whoever may read the meeting's record (404 for
+    anyone else, as for a document that does not exist)."""
+    document = get_object_or_404(
+        Document.objects.select_related("meeting").filter(meeting__in=meetings_visible_to(request.user)),
+        pk=document_pk,
+    )
     if not document.file:
         raise Http404("This document has no file.")
     try:

@@ -1,6 +1,5 @@
 """Meeting pages: the list, the record as it reads, the header form and the lifecycle."""
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -8,9 +7,9 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
-from accounts.permissions import drafts_reader_required, secretariat_required
+from accounts.permissions import drafts_reader_required, member_required, secretariat_required
 from accounts.roles import is_secretariat
 
 from ..concurrency import StaleEdit, conflict_response, save_form_if_current
@@ -23,7 +22,7 @@ from ..forms.meetings import (
 from ..models import AgendaItem, AttendanceCapacity, Economy, Meeting, MeetingStatus
 from ..permissions import meeting_edit_view
 from ..record import meeting_for_record
-from ..selectors import meeting_readable_by, meetings_visible_to
+from ..selectors import meeting_or_404, meetings_visible_to
 from ..services import (
     MeetingStatusRefused,
     meeting_change_status,
@@ -34,7 +33,6 @@ from ..summary.context import join_names, participant_summary
 from .review import review_context
 
 MEETINGS_PER_PAGE = 25
-DRAFT_RECORD = "This record is not adopted yet: until then only the secretariat and the chair may read it."
 
 
 def _posted(request, what: str = "POST"):
@@ -71,7 +69,8 @@ def meetings_filtered(form: MeetingFilterForm):
     return meetings
 
 
-@login_required
+@member_required
+@require_safe
 def meeting_list(request):
     years = [date.year for date in Meeting.objects.dates("start_date", "year", order="DESC")]
     form = MeetingFilterForm(request.GET or None, years=years)
@@ -122,14 +121,14 @@ def attendance_summary(meeting: Meeting) -> dict:
     }
 
 
-@login_required
+@member_required
+@require_safe
 def meeting_detail(request, pk: int):
     try:
         meeting = meeting_for_record(pk)
     except Meeting.DoesNotExist:
         raise Http404("No such meeting.") from None
-    if not meeting_readable_by(request.user, meeting):
-        raise PermissionDenied(DRAFT_RECORD)
+    meeting_or_404(request.user, meeting)
     items = _attach_to_items(meeting)
     actions = [(item, action) for item in items for action in item.actions.all()]
     unplaced_reports = [report for report in meeting.project_reports.all() if not report.agenda_item_id]

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.permissions import drafts_reader_required, secretariat_required
 from accounts.roles import is_secretariat
@@ -125,6 +125,7 @@ def participant_counts(meeting: Meeting) -> dict:
 
 
 @drafts_reader_required
+@require_safe
 def participant_list(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("forum"), pk=pk)
     participants = meeting.participants.select_related("economy", "organisation")
@@ -205,6 +206,7 @@ def participant_import(request, meeting: Meeting):
 
 
 @secretariat_required
+@require_safe
 def participant_template(request, pk: int):
     response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="participants-template.csv"'
@@ -212,6 +214,7 @@ def participant_template(request, pk: int):
 
 
 @drafts_reader_required
+@require_safe
 def participant_export(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("forum"), pk=pk)
     participants = meeting.participants.select_related("economy", "organisation")

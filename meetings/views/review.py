@@ -1,6 +1,6 @@
 """A meeting's review list on its page: what the meeting reviews of earlier meetings' actions.
 
-Everyone who may read the meeting sees the list (``meeting_readable_by``). The Secretariat
+Everyone who may read the meeting sees the list (``meeting_or_404``). The Secretariat
 changes it until the summary is adopted (``meeting_edit_view``: locked records refuse with
 403): search and add an open action, remove one, record the status reported and a note,
 apply the default rule again until the summary is circulated. Each change is a plain POST
@@ -11,14 +11,13 @@ action forward in one click.
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.permissions import secretariat_required
+from accounts.permissions import member_required, secretariat_required
 from accounts.roles import is_secretariat
 
 from ..forms.review import CarryForwardForm, ReviewRecordForm, ReviewSearchForm
@@ -28,7 +27,8 @@ from ..selectors import (
     OPEN_STATUSES,
     UNFINISHED,
     actions_open_not_reviewed,
-    meeting_readable_by,
+    actions_visible_to,
+    meeting_or_404,
     review_candidates,
     review_list,
     review_meetings_for,
@@ -47,7 +47,6 @@ from ..services.review import REFRESHABLE
 SECTION = "meetings/partials/review_list.html"
 PAGE = "meetings/review_page.html"
 CANDIDATES_SHOWN = 25
-NOT_READABLE = "This record is not adopted yet: until then only the secretariat and the chair may read it."
 
 
 def _htmx(request) -> bool:
@@ -66,7 +65,7 @@ def review_context(request, meeting: Meeting, **extra) -> dict:
     context = {
         "meeting": meeting,
         "review_entries": list(review_list(meeting)),
-        "other_open_count": actions_open_not_reviewed(meeting).count(),
+        "other_open_count": actions_visible_to(request.user, actions_open_not_reviewed(meeting)).count(),
         "other_open_url": other_open_url(meeting),
         "can_edit_review": can_edit,
         "can_refresh_review": can_edit and meeting.status in REFRESHABLE,
@@ -98,14 +97,11 @@ def _done(request, meeting: Meeting, message: str = "", error: str = ""):
     return redirect(f"{meeting.get_absolute_url()}#review-list")
 
 
+@member_required
 @require_GET
 def review_section(request, pk: int):
     """The review list's section (htmx swaps it back after Cancel)."""
-    if not request.user.is_authenticated:
-        return redirect(f"{reverse('login')}?next={request.get_full_path()}")
-    meeting = get_object_or_404(Meeting.objects.select_related("forum"), pk=pk)
-    if not meeting_readable_by(request.user, meeting):
-        raise PermissionDenied(NOT_READABLE)
+    meeting = meeting_or_404(request.user, get_object_or_404(Meeting.objects.select_related("forum"), pk=pk))
     return _section(request, meeting)
 
 

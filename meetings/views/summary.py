@@ -1,29 +1,27 @@
 """The chair's summary: HTML preview, PDF export, its status page and the download.
 
 Once adopted, the preview, the export and the published link serve the record of adoption
-(``services.adoption``), not the live record. Who may see what: the preview and downloads need sign-in; drafts are for the Secretariat
-and the Chair, adopted summaries for every signed-in user. Only the Secretariat and the
+(``services.adoption``), not the live record. Who may see what (``meetings.selectors``): drafts are for the Secretariat and the
+Chair, adopted summaries for delegates too; what a user may not see answers 404. Only the Secretariat and the
 Chair start an export. An export is a ``SummaryExport`` row: the export POST queues it and
 redirects to the status page, which polls the JSON endpoint until it is done or failed.
 """
 import re
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.permissions import drafts_reader_required, secretariat_required
-from accounts.roles import can_read_drafts, is_delegate
+from accounts.permissions import drafts_reader_required, member_required, secretariat_required
+from accounts.roles import can_read_drafts
 
 from ..forms.summary import SummaryExportForm
 from ..models import AdoptedRecord, Meeting, MeetingStatus, SummaryExport, SummaryExportStatus
 from ..publication import meeting_from_public_token
-from ..selectors import meeting_readable_by
+from ..selectors import meeting_or_404, meeting_readable_by
 from ..services import (
     SummaryExportRestartRefused,
     SummaryPublicationRefused,
@@ -39,18 +37,19 @@ from ..summary.docx import DOCX_CONTENT_TYPE, summary_docx
 from ..summary.render import summary_html
 
 BODY_TAG = re.compile(r'<body class="([^"]*)">')
-DRAFTS_ONLY = "This chair's summary is a draft: only the Secretariat and the Chair may see it."
 
 
 def export_visible_to(export: SummaryExport, user) -> bool:
-    """The meeting record's read rule (``meeting_readable_by``), on the export's own draft mark."""
-    return can_read_drafts(user) or (is_delegate(user) and not export.is_draft)
+    """The meeting record's read rule (``meeting_readable_by``), and for delegates the export's
+    own draft mark too (a draft printed before adoption stays a draft)."""
+    return can_read_drafts(user) or (not export.is_draft and meeting_readable_by(user, export.meeting))
 
 
-def _export_or_403(request, export_id: int) -> SummaryExport:
+def _export_or_404(request, export_id: int) -> SummaryExport:
+    """The export if the user may see it; 404 otherwise, as for an export that does not exist."""
     export = get_object_or_404(SummaryExport.objects.select_related("meeting__forum"), pk=export_id)
     if not export_visible_to(export, request.user):
-        raise PermissionDenied(DRAFTS_ONLY)
+        raise Http404("No such export.")
     return export
 
 
@@ -69,14 +68,12 @@ def _adopted_page(request, record: AdoptedRecord, *, public: bool = False) -> Ht
     return HttpResponse(_with_bar(adopted_record_html(record), bar))
 
 
-@login_required
+@member_required
 @require_GET
 def summary_preview(request, pk: int):
     """The chair's summary as a web page, drawn by the PDF's own template; once adopted, the
     record of adoption as it was stored."""
-    meeting = get_object_or_404(Meeting.objects.select_related("forum"), pk=pk)
-    if not meeting_readable_by(request.user, meeting):
-        raise PermissionDenied(DRAFTS_ONLY)
+    meeting = meeting_or_404(request.user, get_object_or_404(Meeting.objects.select_related("forum"), pk=pk))
     record = adopted_record_current(meeting)
     if record is not None:
         return _adopted_page(request, record)
@@ -86,13 +83,11 @@ def summary_preview(request, pk: int):
     return HttpResponse(html)
 
 
-@login_required
+@member_required
 @require_GET
 def summary_word_copy(request, pk: int):
     """The chair's summary as a .docx, for those who may read the record (made on request, not stored)."""
-    meeting = get_object_or_404(Meeting.objects.select_related("forum"), pk=pk)
-    if not meeting_readable_by(request.user, meeting):
-        raise PermissionDenied(DRAFTS_ONLY)
+    meeting = meeting_or_404(request.user, get_object_or_404(Meeting.objects.select_related("forum"), pk=pk))
     suffix = "-draft" if meeting.status != MeetingStatus.ADOPTED else ""
     response = HttpResponse(summary_docx(meeting.pk), content_type=DOCX_CONTENT_TYPE)
     filename = f"{meeting.forum.code}{meeting.number}-chairs-summary{suffix}.docx"
@@ -100,13 +95,12 @@ def summary_word_copy(request, pk: int):
     return response
 
 
-@login_required
+@member_required
 @require_GET
 def adopted_record_download(request, record_id: int):
     """The PDF of a record of adoption (the one in force or an earlier one, kept as history)."""
     record = get_object_or_404(AdoptedRecord.objects.select_related("meeting__forum"), pk=record_id)
-    if not meeting_readable_by(request.user, record.meeting):
-        raise PermissionDenied(DRAFTS_ONLY)
+    meeting_or_404(request.user, record.meeting)
     if not record.pdf:
         raise Http404("The PDF of this record of adoption is still being drawn; try again in a minute.")
     meeting = record.meeting
@@ -138,7 +132,7 @@ def summary_export(request, pk: int):
 @require_POST
 def summary_export_start_again(request, export_id: int):
     """Start a failed or stuck export again, on the same status page."""
-    export = _export_or_403(request, export_id)
+    export = _export_or_404(request, export_id)
     try:
         summary_export_restart(export=export, user=request.user)
     except SummaryExportRestartRefused as refused:
@@ -162,11 +156,11 @@ def _status_data(export: SummaryExport) -> dict:
     }
 
 
-@login_required
+@member_required
 @require_GET
 def summary_export_status(request, export_id: int):
     """Progress of one export: queued, rendering, done (with the download) or failed."""
-    export = _export_or_403(request, export_id)
+    export = _export_or_404(request, export_id)
     return render(
         request,
         "meetings/summary/export_status.html",
@@ -179,18 +173,18 @@ def summary_export_status(request, export_id: int):
     )
 
 
-@login_required
+@member_required
 @require_GET
 def summary_export_status_json(request, export_id: int):
     """The status page's polling endpoint."""
-    return JsonResponse(_status_data(_export_or_403(request, export_id)))
+    return JsonResponse(_status_data(_export_or_404(request, export_id)))
 
 
-@login_required
+@member_required
 @require_GET
 def summary_export_download(request, export_id: int):
     """The PDF of a finished export, as an attachment."""
-    export = _export_or_403(request, export_id)
+    export = _export_or_404(request, export_id)
     if export.status != SummaryExportStatus.DONE or not export.file:
         raise Http404("This export has no PDF yet.")
     meeting = export.meeting

@@ -7,7 +7,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from meetings.models import Document, Economy, Meeting, MeetingStatus
-from meetings.views.meetings import DRAFT_RECORD
 from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -311,7 +310,7 @@ def test_download_streams_attachment_to_delegate(client, secretariat_client, del
 
 
 @pytest.mark.parametrize("status", [MeetingStatus.HELD, MeetingStatus.CIRCULATED])
-def test_download_of_unadopted_meeting_forbidden_to_delegate(client, secretariat_client, delegate_user, meeting, status):
+def test_download_of_unadopted_meeting_not_found_for_delegate(client, secretariat_client, delegate_user, meeting, status):
     register(secretariat_client, meeting)
     document = Document.objects.get()
     Meeting.objects.filter(pk=meeting.pk).update(status=status)
@@ -319,8 +318,7 @@ def test_download_of_unadopted_meeting_forbidden_to_delegate(client, secretariat
 
     response = client.get(reverse("meetings:document_download", args=[document.pk]))
 
-    assert response.status_code == 403
-    assert DRAFT_RECORD in response.content.decode()
+    assert response.status_code == 404
 
 
 @pytest.mark.parametrize("user_fixture", ["secretariat_user", "chair_user"])
