@@ -12,8 +12,11 @@ class TwoEconomies:
     japan_action: Action
 
 
-def two_economies(*, meeting_status: str = "held") -> TwoEconomies:
-    """A meeting with one action of Mexico (overdue on 1 Jan 2003) and one of Japan."""
+def two_economies(*, meeting_status: str = "adopted") -> TwoEconomies:
+    """A meeting with one action of Mexico (overdue on 1 Jan 2003) and one of Japan.
+
+    The meeting is adopted unless told otherwise: delegates see no action of a meeting
+    before its summary is adopted (the read rule in ``meetings/selectors.py``)."""
     meeting = MeetingFactory(number=15, status=meeting_status, start_date=datetime.date(2002, 8, 20),
                              end_date=datetime.date(2002, 8, 21))
     item = AgendaItemFactory(meeting=meeting, position=1, title="Enhancing SPAN")
@@ -33,7 +36,7 @@ def many_actions(count: int, *, economy_code: str = "MEX") -> None:
     """``count`` actions of one economy at one meeting, each with a progress note (bulk)."""
     from meetings.models import ProgressNote
 
-    item = AgendaItemFactory(meeting=MeetingFactory(number=30))
+    item = AgendaItemFactory(meeting=MeetingFactory(number=30, status="adopted"))
     actions = Action.objects.bulk_create(
         [Action(agenda_item=item, position=n, text=f"Action {n}", status=ActionStatus.OPEN,
                 due_date=datetime.date(2003, 1, 1) + datetime.timedelta(days=n)) for n in range(1, count + 1)]

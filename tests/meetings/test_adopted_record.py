@@ -140,7 +140,7 @@ def test_adopted_record_pdf_download_follows_the_read_rule(
 
     assert (as_delegate.status_code, as_delegate["Content-Type"], body[:5]) == (200, "application/pdf", b"%PDF-")
     assert "SMEWG14-chairs-summary-adopted-2002-04-05.pdf" in as_delegate["Content-Disposition"]
-    assert (as_nobody.status_code, reopened.status_code, anonymous.status_code) == (403, 403, 302)
+    assert (as_nobody.status_code, reopened.status_code, anonymous.status_code) == (403, 404, 302)
 
 
 def test_adopted_record_without_its_pdf_yet_says_so(demo_meeting, secretariat_client):

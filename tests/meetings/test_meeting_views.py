@@ -74,7 +74,9 @@ def test_meeting_pages_delegate_forbidden(client, request, name, user_fixture):
 
     response = client.get(_url(name, meeting))
 
-    assert response.status_code == 403
+    # The record of a meeting they may not read is not found; a page their role may never
+    # use is refused whatever the id, so neither tells which meetings exist.
+    assert response.status_code == (404 if name == "meetings:detail" else 403)
 
 
 @pytest.mark.parametrize("name", READ_PAGES)
@@ -362,13 +364,14 @@ def test_meeting_detail_delegate_reads_adopted_record(delegate_client):
     assert "Edit details" not in response.content.decode()
 
 
-def test_meeting_detail_delegate_refused_draft_with_reason(delegate_client):
+def test_meeting_detail_of_a_draft_is_not_found_for_a_delegate(delegate_client):
     meeting = MeetingFactory(status="circulated")
 
-    response = delegate_client.get(reverse("meetings:detail", args=[meeting.pk]))
+    draft = delegate_client.get(reverse("meetings:detail", args=[meeting.pk]))
+    missing = delegate_client.get(reverse("meetings:detail", args=[meeting.pk + 1000]))
 
-    assert response.status_code == 403
-    assert "not adopted yet" in response.content.decode()
+    assert (draft.status_code, missing.status_code) == (404, 404)
+    assert draft.content.split(b"<main")[1] == missing.content.split(b"<main")[1]
 
 
 def test_meeting_list_delegate_sees_only_adopted(delegate_client):
@@ -380,13 +383,14 @@ def test_meeting_list_delegate_sees_only_adopted(delegate_client):
     assert [m.city for m in response.context["meetings"]] == ["Vina del Mar"]
 
 
-def test_meeting_list_user_without_role_sees_none(client, django_user_model):
-    MeetingFactory(status="adopted")
+def test_meeting_list_user_without_role_is_refused(client, django_user_model):
+    MeetingFactory(status="adopted", city="Vina del Mar")
     client.force_login(django_user_model.objects.create_user("nobody", password="pw"))
 
     response = client.get(reverse("meetings:list"))
 
-    assert list(response.context["meetings"]) == []
+    assert response.status_code == 403
+    assert "Vina del Mar" not in response.content.decode()
 
 
 def test_meeting_detail_participant_counts_read_as_a_phrase(secretariat_client):

@@ -427,7 +427,7 @@ def test_delegate_does_not_see_the_review_list_of_a_draft(delegate_client, view)
 
     response = delegate_client.get(reverse(f"meetings:{view}", args=[series.this.pk]))
 
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert series.previous_open.text not in response.content.decode()
 
 
