@@ -487,6 +487,7 @@ def django_setup_on(url: str) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smewg.settings")
     os.environ.setdefault("ALLOW_INSECURE_KEY", "1")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
+    os.environ.setdefault("STATIC_MANIFEST", "0")  # the summary's CSS from the app, no collectstatic needed
     database_ensure(url)
     import django
 
