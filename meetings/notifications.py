@@ -19,6 +19,18 @@ from .models import Action, Economy, ProgressNote
 from .selectors import actions_overdue, meeting_open_to_delegates
 
 SUBJECT_PREFIX = "[SMEWG] "
+# Long enough for the prefix, a few words and an action's short name (80 characters).
+SUBJECT_MAX_CHARS = 120
+
+
+def mail_subject(text: str) -> str:
+    """The subject of one of our e-mails: the prefix and ``text`` on one line (Django refuses a
+    header with a line break, and the task sending it would fail), runs of white space folded,
+    cut to ``SUBJECT_MAX_CHARS``."""
+    subject = " ".join((SUBJECT_PREFIX + text).split())
+    if len(subject) > SUBJECT_MAX_CHARS:
+        subject = subject[: SUBJECT_MAX_CHARS - 1].rstrip() + "…"
+    return subject
 
 
 def _absolute(path: str) -> str:
@@ -122,7 +134,7 @@ def progress_note_messages(note: ProgressNote) -> list[EmailMessage]:
     if note.text:
         lines += ["Progress note:", note.text]
     lines += ["", *_action_lines(action), "", f"See the action: {_absolute(action.get_absolute_url())}"]
-    subject = f"{SUBJECT_PREFIX}Progress on “{action}”"
+    subject = mail_subject(f"Progress on “{action}”")
     body = "\n".join(lines)
     return [EmailMessage(subject=subject, body=body, to=[address]) for address in sorted(recipients)]
 
@@ -188,7 +200,7 @@ def overdue_digest_messages(*, today: datetime.date) -> list[EmailMessage]:
     sections = overdue_digest(today=today)
     if not sections:
         return []
-    subject = f"{SUBJECT_PREFIX}Overdue agreed actions, {today.day} {today:%B %Y}"
+    title = f"Overdue agreed actions, {today.day} {today:%B %Y}"
     messages = []
     for section in sections:
         if section.economy is None:
@@ -198,11 +210,12 @@ def overdue_digest_messages(*, today: datetime.date) -> list[EmailMessage]:
         recipients = sorted(delegate_emails([section.economy]))
         if recipients and shown:
             body = overdue_digest_text(sections=[DigestSection(section.economy, shown)], today=today)
-            messages.append(EmailMessage(subject=f"{subject}: {section.economy.name}", body=body, bcc=recipients))
+            messages.append(EmailMessage(subject=mail_subject(f"{title}: {section.economy.name}"), body=body,
+                                         bcc=recipients))
     secretariat = sorted(secretariat_emails())
     if secretariat:
-        messages.append(EmailMessage(subject=subject, body=overdue_digest_text(sections=sections, today=today),
-                                     bcc=secretariat))
+        body = overdue_digest_text(sections=sections, today=today)
+        messages.append(EmailMessage(subject=mail_subject(title), body=body, bcc=secretariat))
     return messages
 
 

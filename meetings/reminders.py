@@ -22,7 +22,7 @@ from django.urls import reverse
 from accounts.models import Role
 
 from .models import Action, ActionReminder, ReminderKind
-from .notifications import SUBJECT_PREFIX, _absolute, _action_lines
+from .notifications import _absolute, _action_lines, mail_subject
 from .selectors import OPEN_STATUSES, actions_with_progress, meeting_readable_by
 
 logger = logging.getLogger(__name__)
@@ -97,11 +97,6 @@ def reminders_due(*, today: datetime.date) -> list[Reminder]:
     return reminders
 
 
-def _one_line(text: str) -> str:
-    """Text for a mail header: no line breaks (Django refuses them), runs of spaces folded."""
-    return " ".join(text.split())
-
-
 def reminder_subject(reminder: Reminder) -> str:
     if reminder.kind == ReminderKind.OVERDUE:
         when = "Overdue"
@@ -109,7 +104,7 @@ def reminder_subject(reminder: Reminder) -> str:
         when = "Due today"
     else:
         when = f"Due in {reminder.days_left} day{'s' if reminder.days_left != 1 else ''}"
-    return _one_line(f"{SUBJECT_PREFIX}{when}: “{reminder.action}”")
+    return mail_subject(f"{when}: “{reminder.action}”")
 
 
 def reminder_message(reminder: Reminder) -> EmailMessage:
