@@ -1,8 +1,10 @@
 """Publishing an adopted chair's summary to anyone with the link.
 
-The link carries a signed meeting id (Django's signing with the project's secret), so it
-cannot be guessed; it works only while the meeting is adopted and ``summary_is_public``
-is set, so unpublishing or reopening the record closes it at once.
+The link carries the meeting id and the secret of the current publication
+(``Meeting.summary_public_nonce``), signed with the project's secret, so it cannot be guessed
+or forged. It works only while the meeting is adopted, ``summary_is_public`` is set and the
+secret still matches: withdrawing clears the secret and publishing again draws a new one, so
+a withdrawn link never opens again.
 """
 from django.core import signing
 
@@ -12,17 +14,23 @@ SALT = "meetings.public-summary"
 
 
 def public_summary_token(meeting: Meeting) -> str:
-    return signing.dumps(meeting.pk, salt=SALT)
+    """The token of the meeting's current publication. The secret is read from the database,
+    so a copy of the meeting loaded before it was published still gives the live link."""
+    nonce = Meeting.objects.filter(pk=meeting.pk).values_list("summary_public_nonce", flat=True).first() or ""
+    return signing.dumps([meeting.pk, nonce], salt=SALT)
 
 
 def meeting_from_public_token(token: str) -> Meeting | None:
     """The published, adopted meeting a link names, or None for any other link."""
     try:
-        meeting_id = signing.loads(token, salt=SALT)
+        payload = signing.loads(token, salt=SALT)
     except signing.BadSignature:
         return None
-    if not isinstance(meeting_id, int):
-        return None
+    match payload:
+        case [int(meeting_id), str(nonce)] if nonce:
+            pass
+        case _:
+            return None
     return Meeting.objects.filter(
-        pk=meeting_id, status=MeetingStatus.ADOPTED, summary_is_public=True
+        pk=meeting_id, summary_public_nonce=nonce, status=MeetingStatus.ADOPTED, summary_is_public=True
     ).first()

@@ -51,12 +51,17 @@ class Meeting(models.Model):
     summary_is_public = models.BooleanField(
         "published summary readable by anyone with the link", default=False
     )
+    summary_public_nonce = models.CharField(
+        "secret of the current publication", max_length=32, blank=True, default="", editable=False,
+        help_text="Signed into the published link; new on every publication, cleared on withdrawal, "
+                  "so a withdrawn link never opens again.",
+    )
     version = models.PositiveIntegerField(
         "version", default=1, help_text="Raised on every save; refuses saves from stale copies."
     )
     created = models.DateTimeField("created", auto_now_add=True)
     modified = models.DateTimeField("modified", auto_now=True)
-    history = HistoricalRecords(excluded_fields=["modified", "version"])
+    history = HistoricalRecords(excluded_fields=["modified", "version", "summary_public_nonce"])
 
     class Meta:
         verbose_name = "meeting"

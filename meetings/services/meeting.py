@@ -1,4 +1,5 @@
 """The meeting's lifecycle and its attendance and participants."""
+import secrets
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -205,6 +206,8 @@ def meeting_publish_summary(*, meeting: Meeting, user, public: bool) -> Meeting:
     if meeting.summary_is_public == public:
         return meeting
     meeting.summary_is_public = public
+    # A new secret for each publication: a link of an earlier one stays dead (publication.py).
+    meeting.summary_public_nonce = secrets.token_urlsafe(16) if public else ""
     meeting.version = F("version") + 1
     meeting._history_user = user
     meeting._change_reason = "Summary published to anyone with the link." if public else "Summary unpublished."

@@ -1,9 +1,10 @@
 """Publishing an adopted chair's summary to anyone with the link."""
 import pytest
+from django.core import signing
 from django.urls import reverse
 
 from meetings.models import Meeting
-from meetings.publication import public_summary_token
+from meetings.publication import SALT, public_summary_token
 from tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +122,25 @@ def test_publish_kept_in_history(secretariat_client, secretariat_user, demo_meet
     assert (latest.summary_is_public, latest.history_user, latest.history_change_reason) == (
         True, secretariat_user, "Summary published to anyone with the link."
     )
+
+
+def test_public_link_of_a_withdrawn_publication_stays_dead_when_published_again(
+    secretariat_client, client, demo_meeting
+):
+    _publish(secretariat_client, demo_meeting)
+    first_url = _public_url(demo_meeting)
+    _publish(secretariat_client, demo_meeting, "0")
+    _publish(secretariat_client, demo_meeting)
+
+    old, new = client.get(first_url), client.get(_public_url(demo_meeting))
+
+    assert (old.status_code, new.status_code) == (404, 200)
+
+
+def test_public_link_signed_with_the_meeting_id_alone_is_404(client):
+    meeting = MeetingFactory(status="adopted", summary_is_public=True, summary_public_nonce="kept-secret")
+    token = signing.dumps(meeting.pk, salt=SALT)
+
+    response = client.get(reverse("public_summary", kwargs={"token": token}))
+
+    assert response.status_code == 404
