@@ -122,13 +122,26 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sign-in throttling: lock a user at an address out for a while after repeated failures.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+# Behind a reverse proxy every request comes from the proxy's address: with
+# TRUSTED_PROXY_COUNT proxies in front (compose's Caddy: 1), the client's address is taken from
+# X-Forwarded-For instead (accounts.throttle.client_address). 0: REMOTE_ADDR, nothing trusted.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Sign-in throttling (django-axes, accounts.throttle): a user at an address is locked out for a
+# while after SIGN_IN_FAILURES_PER_USER failures, and an address after SIGN_IN_FAILURES_PER_ADDRESS
+# failures whatever usernames it tries (higher: delegates at a venue share one address).
+SIGN_IN_FAILURES_PER_USER = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+SIGN_IN_FAILURES_PER_ADDRESS = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_FAILURE_LIMIT = "accounts.throttle.sign_in_failure_limit"
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Password reset: mails to one address, and requests from one client address, per hour.
+PASSWORD_RESETS_PER_EMAIL = int(os.environ.get("PASSWORD_RESETS_PER_EMAIL", "3"))
+PASSWORD_RESETS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESETS_PER_ADDRESS", "10"))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
@@ -173,6 +186,16 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # Celery: no broker means tasks run in-process, so a laptop needs no Redis.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The cache holds the password-reset counts: Redis when REDIS_URL is set, so every web
+# process counts together; else this process's memory (a laptop).
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+         "KEY_PREFIX": "smewg"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or REDIS_URL or ""
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False

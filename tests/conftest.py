@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 # Environment defaults for tests (secret key, no HTTPS redirect, ...) are in pyproject.toml's
@@ -49,6 +50,8 @@ def _settings_for_tests(settings, tmp_path):
     # Eager tasks run inside the test's transaction; the background thread is the
     # no-broker browser test's own (tests/browser/test_export_without_broker.py).
     settings.BACKGROUND_THREAD = False
+    # Counts kept in the cache (password resets) start afresh in each test, also in a shared Redis.
+    settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}
 
 
 @pytest.fixture(autouse=True)

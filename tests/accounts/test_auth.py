@@ -107,7 +107,7 @@ def test_password_reset_unknown_address_sends_nothing(client):
 
 
 def test_lockout_after_repeated_failures_with_clear_message(client, secretariat_user):
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+    for _ in range(settings.SIGN_IN_FAILURES_PER_USER - 1):
         assert sign_in(client, "sec", "wrong").status_code == 200
 
     locked = sign_in(client, "sec", "wrong")
@@ -120,7 +120,7 @@ def test_lockout_after_repeated_failures_with_clear_message(client, secretariat_
 
 
 def test_lockout_is_by_user_and_address(client, secretariat_user, chair_user):
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.SIGN_IN_FAILURES_PER_USER):
         sign_in(client, "sec", "wrong", address="10.0.0.1")
 
     same_user_other_address = sign_in(client, "sec", "pw-sec", address="10.0.0.2")
@@ -132,11 +132,68 @@ def test_lockout_is_by_user_and_address(client, secretariat_user, chair_user):
 
 
 def test_failures_below_the_limit_reset_on_success(client, secretariat_user):
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+    for _ in range(settings.SIGN_IN_FAILURES_PER_USER - 1):
         sign_in(client, "sec", "wrong")
     sign_in(client, "sec", "pw-sec")
     client.logout()
 
-    after_reset = [sign_in(client, "sec", "wrong").status_code for _ in range(settings.AXES_FAILURE_LIMIT - 1)]
+    after_reset = [sign_in(client, "sec", "wrong").status_code for _ in range(settings.SIGN_IN_FAILURES_PER_USER - 1)]
 
-    assert after_reset == [200] * (settings.AXES_FAILURE_LIMIT - 1)
+    assert after_reset == [200] * (settings.SIGN_IN_FAILURES_PER_USER - 1)
+
+
+def test_password_spray_across_many_usernames_from_one_address_is_locked_out(client, secretariat_user):
+    statuses = [sign_in(client, f"user{n}", "Summer2024!").status_code
+                for n in range(settings.SIGN_IN_FAILURES_PER_ADDRESS + 1)]
+
+    right_password_same_address = sign_in(client, "sec", "pw-sec")
+    other_address = sign_in(client, "sec", "pw-sec", address="10.0.0.2")
+
+    assert (statuses[:settings.SIGN_IN_FAILURES_PER_ADDRESS - 1], statuses[-1]) == (
+        [200] * (settings.SIGN_IN_FAILURES_PER_ADDRESS - 1), 429)
+    assert (right_password_same_address.status_code, other_address.status_code) == (429, 302)
+
+
+def _sign_in_through_proxy(client, username, password, forwarded_for):
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR="172.18.0.5",
+                       HTTP_X_FORWARDED_FOR=forwarded_for)
+
+
+def test_behind_a_trusted_proxy_clients_are_told_apart_by_forwarded_address(client, settings, secretariat_user):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for n in range(settings.SIGN_IN_FAILURES_PER_ADDRESS):
+        # The left entry is the attacker's own claim; the proxy's entry is the right one.
+        _sign_in_through_proxy(client, f"user{n}", "wrong", forwarded_for=f"10.9.9.{n}, 198.51.100.7")
+
+    attacker = _sign_in_through_proxy(client, "sec", "pw-sec", forwarded_for="198.51.100.7")
+    someone_else = _sign_in_through_proxy(client, "sec", "pw-sec", forwarded_for="198.51.100.8")
+
+    assert (attacker.status_code, someone_else.status_code) == (429, 302)
+
+
+def test_forwarded_address_ignored_without_a_trusted_proxy(client, secretariat_user):
+    for n in range(settings.SIGN_IN_FAILURES_PER_ADDRESS):
+        _sign_in_through_proxy(client, f"user{n}", "wrong", forwarded_for=f"198.51.100.{n}")
+
+    response = _sign_in_through_proxy(client, "sec", "pw-sec", forwarded_for="198.51.100.200")
+
+    assert response.status_code == 429
+
+
+def test_password_reset_mails_one_address_at_most_the_limit_and_every_answer_is_the_same(client, secretariat_user):
+    responses = [client.post(reverse("password_reset"), {"email": "sec@example.org"}) for _ in range(11)]
+
+    assert ({(response.status_code, response["Location"]) for response in responses}, len(mail.outbox)) == (
+        {(302, reverse("password_reset_done"))}, settings.PASSWORD_RESETS_PER_EMAIL)
+
+
+def test_password_reset_requests_from_one_address_are_limited(client, settings, secretariat_user, chair_user,
+                                                             delegate_user):
+    settings.PASSWORD_RESETS_PER_ADDRESS = 2
+
+    for email in ["sec@example.org", "chair@example.org", "mex@example.org"]:
+        client.post(reverse("password_reset"), {"email": email}, REMOTE_ADDR="10.0.0.1")
+    from_elsewhere = client.post(reverse("password_reset"), {"email": "mex@example.org"}, REMOTE_ADDR="10.0.0.2")
+
+    assert ([message.to for message in mail.outbox], from_elsewhere.status_code) == (
+        [["sec@example.org"], ["chair@example.org"], ["mex@example.org"]], 302)
