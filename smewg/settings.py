@@ -124,6 +124,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# A sign-in lasts a working day, not Django's two weeks: a session left on a shared computer
+# at a meeting venue ends by the next morning.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(12 * 60 * 60)))
 
 # Behind a reverse proxy every request comes from the proxy's address: with
 # TRUSTED_PROXY_COUNT proxies in front (compose's Caddy: 1), the client's address is taken from

@@ -24,6 +24,12 @@ def test_login_right_password_signs_in_and_goes_home(client, secretariat_user):
     assert client.session[SESSION_KEY] == str(secretariat_user.pk)
 
 
+def test_sign_in_lasts_twelve_hours(client, secretariat_user):
+    response = sign_in(client, "sec", "pw-sec")
+
+    assert (settings.SESSION_COOKIE_AGE, response.cookies["sessionid"]["max-age"]) == (12 * 60 * 60, 12 * 60 * 60)
+
+
 def test_login_wrong_password_message_and_username_kept(client, secretariat_user):
     response = sign_in(client, "sec", "wrong")
 
