@@ -156,7 +156,9 @@ class World:
                                  end_date=datetime.date(2001, 6, 12))
         earlier_action = ActionFactory(agenda_item=AgendaItemFactory(meeting=earlier), economies=["MEX"])
         status = "adopted" if variant == "adopted" else "drafted"
-        self.meeting = meeting = MeetingFactory(number=15, status=status, summary_is_public=True)
+        # Published: the link answers while the meeting is adopted (the draft's was withdrawn by reopening).
+        self.meeting = meeting = MeetingFactory(number=15, status=status, summary_is_public=True,
+                                                summary_public_nonce="matrix-publication")
         self.item = AgendaItemFactory(meeting=meeting, position=1, title="Enhancing SPAN")
         self.decision = DecisionFactory(agenda_item=self.item, text="The Group agreed to revise SPAN.")
         self.action = ActionFactory(agenda_item=self.item, decision=self.decision, text="Revise SPAN",
