@@ -50,8 +50,9 @@ bench: system-deps venv
 import-score: venv
 	DEBUG=1 $(BIN)/python bench/import_score.py
 
+# One worker for both queues; on machines of their own: -Q pdf (renders) and -Q default (mail, reminders).
 worker: venv
-	$(BIN)/celery -A smewg worker --loglevel=INFO
+	$(BIN)/celery -A smewg worker -Q default,pdf --loglevel=INFO
 
 beat: venv
 	$(BIN)/celery -A smewg beat --loglevel=INFO

@@ -12,6 +12,8 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from smewg.storage_settings import file_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -57,6 +59,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "smewg.health.HealthCheckMiddleware",
     "smewg.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -159,8 +162,15 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded and generated files (documents, summary PDFs and frozen HTML, import uploads) go
+# through Django's storage API only. The default is the local folder MEDIA_ROOT; with
+# S3_BUCKET set they live in S3-compatible object storage (django-storages, boto3), private:
+# a download is authorised by the app, then answered with a presigned URL that lasts
+# S3_URL_SECONDS (see meetings/downloads.py), so several web and worker machines share them.
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+S3_URL_SECONDS = int(os.environ.get("S3_URL_SECONDS", "300"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": file_storage(os.environ),
     "staticfiles": {
         # The manifest needs collectstatic; a laptop (DEBUG) and the tests serve from finders.
         "BACKEND": (
@@ -209,6 +219,16 @@ if not CELERY_BROKER_URL:
     CELERY_BROKER_URL = "memory://localhost/"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
+# Two queues, so workers scale on their own and a long render never holds up an e-mail:
+# PDF renders go to SUMMARY_RENDER_QUEUE ("pdf"), everything else (mail, reminders, sweeps)
+# to "default". One worker for both: `celery -A smewg worker -Q default,pdf`; on machines of
+# their own: `-Q pdf` and `-Q default`.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_DEFAULT_QUEUE", "default")
+SUMMARY_RENDER_QUEUE = os.environ.get("SUMMARY_RENDER_QUEUE", "pdf")
+CELERY_TASK_ROUTES = {
+    "meetings.tasks.summary_export_render_task": {"queue": SUMMARY_RENDER_QUEUE},
+    "meetings.tasks.adopted_record_render_task": {"queue": SUMMARY_RENDER_QUEUE},
+}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # One task at a time per pool process: a render never waits behind another in a prefetch.

@@ -230,11 +230,16 @@ def celery_worker_process(transactional_db, settings):
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "CELERY_BROKER_URL": broker,
     }
+    # Queues of its own, so that no other worker on the broker takes this test's tasks: the
+    # default queue and the render queue, routed as settings.CELERY_TASK_ROUTES routes them.
     queue = f"test-{os.getpid()}-{time.monotonic_ns()}"
+    render_queue = f"{queue}-pdf"
     settings.CELERY_TASK_DEFAULT_QUEUE = queue
     from smewg.celery import app
 
+    routes_before, default_before = app.conf.task_routes, app.conf.task_default_queue
     app.conf.task_default_queue = queue
+    app.conf.task_routes = {name: {"queue": render_queue} for name in settings.CELERY_TASK_ROUTES}
     eager_before = app.conf.task_always_eager
     # Django's upper-case CELERY_* names win over Celery's own keys: set those.
     app.conf.update(CELERY_TASK_ALWAYS_EAGER=False)
@@ -243,7 +248,8 @@ def celery_worker_process(transactional_db, settings):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with open(log, "w") as log_file:
         process = subprocess.Popen(
-            [celery, "-A", "smewg", "worker", "--pool=solo", "--concurrency=1", "-Q", queue, "--loglevel=INFO",
+            [celery, "-A", "smewg", "worker", "--pool=solo", "--concurrency=1", "-Q", f"{queue},{render_queue}",
+             "--loglevel=INFO",
              "--without-gossip", "--without-mingle", "--without-heartbeat"],
             cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
         )
@@ -265,4 +271,5 @@ def celery_worker_process(transactional_db, settings):
             except subprocess.TimeoutExpired:
                 process.kill()
             app.conf.update(CELERY_TASK_ALWAYS_EAGER=eager_before)
-            app.conf.task_default_queue = "celery"
+            app.conf.task_default_queue = default_before
+            app.conf.task_routes = routes_before

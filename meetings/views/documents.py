@@ -5,13 +5,14 @@ whoever may read the meeting's record may download its papers. Files are never s
 a public /media/ URL: the download view checks the reader and streams the file as an attachment.
 """
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from accounts.permissions import member_required, secretariat_required
 
+from ..downloads import stored_file_response
 from ..forms.documents import DocumentForm
 from ..models import Document, Meeting
 from ..permissions import meeting_edit_view, meeting_editable_or_403
@@ -92,8 +93,4 @@ def document_download(request, document_pk: int):
     )
     if not document.file:
         raise Http404("This document has no file.")
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("The file of this document is missing.") from error
-    return FileResponse(handle, as_attachment=True, filename=document.filename)
+    return stored_file_response(document.file, filename=document.filename, gone="The file of this document is missing.")

@@ -9,7 +9,7 @@ redirects to the status page, which polls the JSON endpoint until it is done or 
 import re
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.permissions import drafts_reader_required, member_required, secretariat_required
 from accounts.roles import can_read_drafts
 
+from ..downloads import stored_file_response
 from ..forms.summary import SummaryExportForm
 from ..models import AdoptedRecord, Meeting, MeetingStatus, SummaryExport, SummaryExportStatus
 from ..publication import meeting_from_public_token
@@ -108,13 +109,9 @@ def adopted_record_download(request, record_id: int):
     return _pdf_attachment(record.pdf, filename, gone="The PDF of this record of adoption is no longer stored.")
 
 
-def _pdf_attachment(stored, filename: str, *, gone: str) -> FileResponse:
-    """A stored PDF as a download; 404 saying ``gone`` when storage no longer has it."""
-    try:
-        pdf = stored.open("rb")
-    except FileNotFoundError as error:
-        raise Http404(gone) from error
-    return FileResponse(pdf, as_attachment=True, filename=filename, content_type="application/pdf")
+def _pdf_attachment(stored, filename: str, *, gone: str):
+    """A stored PDF as a download (``meetings.downloads``); 404 saying ``gone`` when storage no longer has it."""
+    return stored_file_response(stored, filename=filename, content_type="application/pdf", gone=gone)
 
 
 @drafts_reader_required

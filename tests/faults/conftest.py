@@ -178,7 +178,7 @@ class Stack:
         self.worker = Process(
             "worker",
             [str(BIN / "celery"), "-A", "smewg", "worker", "--pool=prefork", "--concurrency=1", "--loglevel=INFO",
-             "--without-gossip", "--without-mingle", "--without-heartbeat"],
+             "-Q", "default,pdf", "--without-gossip", "--without-mingle", "--without-heartbeat"],
             {**self.env, "PGAPPNAME": "smewg-fault-worker"},
         )
         before = self.worker.log_text().count(" ready.")
