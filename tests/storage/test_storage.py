@@ -18,18 +18,10 @@ from django.urls import reverse
 
 from meetings.downloads import stored_file_response
 from meetings.management.commands.media_to_storage import media_copy
-from tests.conftest import ARTIFACTS
 from tests.factories import DocumentFactory, MeetingFactory
-from tests.storage.servers import RedisServer, S3Server, s3_settings
+from tests.storage.servers import RedisServer, s3_settings
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="session")
-def s3_server():
-    server = S3Server(ARTIFACTS / "moto-server.log").start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
