@@ -43,6 +43,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/smewg_bench
 bench: system-deps venv
 	DEBUG=1 $(BIN)/python bench/pdf.py
 	DEBUG=1 $(BIN)/python bench/import_archive.py
+	DEBUG=1 $(BIN)/python bench/storage.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/archive.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/insights.py
 

@@ -225,10 +225,7 @@ CELERY_TASK_IGNORE_RESULT = True
 # their own: `-Q pdf` and `-Q default`.
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_DEFAULT_QUEUE", "default")
 SUMMARY_RENDER_QUEUE = os.environ.get("SUMMARY_RENDER_QUEUE", "pdf")
-CELERY_TASK_ROUTES = {
-    "meetings.tasks.summary_export_render_task": {"queue": SUMMARY_RENDER_QUEUE},
-    "meetings.tasks.adopted_record_render_task": {"queue": SUMMARY_RENDER_QUEUE},
-}
+CELERY_TASK_ROUTES = ("smewg.celery.task_route",)
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # One task at a time per pool process: a render never waits behind another in a prefetch.

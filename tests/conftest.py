@@ -231,15 +231,15 @@ def celery_worker_process(transactional_db, settings):
         "CELERY_BROKER_URL": broker,
     }
     # Queues of its own, so that no other worker on the broker takes this test's tasks: the
-    # default queue and the render queue, routed as settings.CELERY_TASK_ROUTES routes them.
+    # default queue and the render queue.
     queue = f"test-{os.getpid()}-{time.monotonic_ns()}"
     render_queue = f"{queue}-pdf"
     settings.CELERY_TASK_DEFAULT_QUEUE = queue
     from smewg.celery import app
 
-    routes_before, default_before = app.conf.task_routes, app.conf.task_default_queue
+    default_before = app.conf.task_default_queue
     app.conf.task_default_queue = queue
-    app.conf.task_routes = {name: {"queue": render_queue} for name in settings.CELERY_TASK_ROUTES}
+    settings.SUMMARY_RENDER_QUEUE = render_queue  # read by smewg.celery.task_route at each send
     eager_before = app.conf.task_always_eager
     # Django's upper-case CELERY_* names win over Celery's own keys: set those.
     app.conf.update(CELERY_TASK_ALWAYS_EAGER=False)
@@ -272,4 +272,3 @@ def celery_worker_process(transactional_db, settings):
                 process.kill()
             app.conf.update(CELERY_TASK_ALWAYS_EAGER=eager_before)
             app.conf.task_default_queue = default_before
-            app.conf.task_routes = routes_before

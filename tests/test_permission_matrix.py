@@ -50,6 +50,7 @@ ROLES = ("anonymous", "norole", "mex", "mex2", "chl", "chair", "sec")
 MATRIX = {
     # Signing in and the public link
     "favicon.ico": ("3333333", "3333333"),
+    "healthz": ("2222222", "MMMMMMM"),  # for the proxy: no sign-in, nothing secret
     "home": ("L333333", "LMMMMMM"),
     "login": ("2222222", "2222222"),
     "logout": ("MMMMMMM", "LLLLLLL"),
