@@ -169,6 +169,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # S3_URL_SECONDS (see meetings/downloads.py), so several web and worker machines share them.
 S3_BUCKET = os.environ.get("S3_BUCKET", "")
 S3_URL_SECONDS = int(os.environ.get("S3_URL_SECONDS", "300"))
+S3_PUBLIC_ENDPOINT_URL = os.environ.get("S3_PUBLIC_ENDPOINT_URL", "")
 STORAGES = {
     "default": file_storage(os.environ),
     "staticfiles": {

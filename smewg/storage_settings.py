@@ -2,7 +2,9 @@
 
 With ``S3_BUCKET`` unset, the local folder ``MEDIA_ROOT`` (a laptop needs nothing more).
 With it set, S3-compatible object storage through django-storages (boto3): private objects,
-presigned URLs that last ``S3_URL_SECONDS``, never an overwrite.
+presigned URLs that last ``S3_URL_SECONDS`` (signed for ``S3_PUBLIC_ENDPOINT_URL`` when the
+browser reaches the storage at another address than the app, see ``smewg.s3``), never an
+overwrite.
 """
 
 
@@ -12,7 +14,7 @@ def file_storage(env) -> dict:
     if not bucket:
         return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     return {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "smewg.s3.PublicURLS3Storage",
         "OPTIONS": {
             "bucket_name": bucket,
             "endpoint_url": env.get("S3_ENDPOINT_URL") or None,

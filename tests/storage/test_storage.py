@@ -75,6 +75,18 @@ def test_document_download_is_a_presigned_redirect_naming_the_file(s3, delegate_
     )
 
 
+def test_download_urls_are_signed_for_the_public_address_when_it_differs(s3, settings, delegate_client):
+    # The app reaches the storage at 127.0.0.1; the browser, here, at localhost.
+    public = s3.url.replace("127.0.0.1", "localhost")
+    settings.S3_PUBLIC_ENDPOINT_URL = public
+    document = _document("adopted")
+
+    url = delegate_client.get(reverse("meetings:document_download", args=[document.pk]))["Location"]
+    status, body, _headers = _fetch(url)
+
+    assert (url.startswith(public + "/"), status, body) == (True, 200, b"%PDF-1.7 paper on SME finance")
+
+
 def test_the_bucket_is_not_public(s3):
     document = _document("adopted")
 
