@@ -17,7 +17,12 @@ COMPOSE_WEB_ENVIRONMENT = {
     "DATABASE_URL": "${DATABASE_URL:-postgres://smewg:${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}"
                     "@postgres:5432/smewg}",
     "REDIS_URL": "redis://redis:6379/0",
-    "MEDIA_ROOT": "/data/media",
+    "S3_BUCKET": "${S3_BUCKET:-smewg-files}",
+    "S3_ENDPOINT_URL": "${S3_ENDPOINT_URL:-http://minio:9000}",
+    "S3_PUBLIC_ENDPOINT_URL": "${S3_PUBLIC_ENDPOINT_URL:-https://${SITE_DOMAIN}}",
+    "S3_REGION": "${S3_REGION:-us-east-1}",
+    "S3_ACCESS_KEY_ID": "${S3_ACCESS_KEY_ID:?set S3_ACCESS_KEY_ID in .env}",
+    "S3_SECRET_ACCESS_KEY": "${S3_SECRET_ACCESS_KEY:?set S3_SECRET_ACCESS_KEY in .env}",
     "SECRET_KEY": "${SECRET_KEY:?set SECRET_KEY in .env}",
     "SITE_DOMAIN": "${SITE_DOMAIN:?set SITE_DOMAIN in .env}",
     "ALLOWED_HOSTS": "${ALLOWED_HOSTS:-${SITE_DOMAIN}}",
@@ -30,6 +35,8 @@ DOT_ENV = {
     "SECRET_KEY": "kM3#pQ9zR!vT2wX8yB4nL6hJ0fD5sA7gC1eU-oI_Zq8Wm2^tY-Hs4Vb7Nc1",
     "POSTGRES_PASSWORD": "Xq7Lm2Vt9Rk4",
     "SITE_DOMAIN": "secretariat.example.org",
+    "S3_ACCESS_KEY_ID": "smewg-files",
+    "S3_SECRET_ACCESS_KEY": "Pz4Kd8Qw1Ns6Vb3M",
 }
 _INNERMOST = re.compile(r"\$\{(\w+)(?::([-?])([^${}]*))?\}")
 
@@ -82,7 +89,7 @@ def test_compose_web_trusts_the_proxy_header_and_publishes_no_port():
 
     caddyfile = (ROOT / "deploy" / "Caddyfile").read_text()
 
-    assert ("ports:" in web, "expose:" in web, "reverse_proxy web:8000" in caddyfile) == (False, True, True)
+    assert ("ports:" in web, "expose:" in web, "dynamic a web 8000" in caddyfile) == (False, True, True)
 
 
 def test_compose_takes_the_database_password_from_env():
@@ -109,3 +116,18 @@ def test_dockerignore_keeps_secrets_and_local_state_out_of_the_image():
               "tests/artifacts"}
 
     assert wanted - ignored == set()
+
+
+def test_compose_keeps_files_in_minio_and_runs_a_worker_per_queue():
+    import yaml
+
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+
+    app_services = ["web", "worker", "renderer", "beat"]
+    assert {name: services[name].get("volumes", []) for name in app_services} == {name: [] for name in app_services}
+    assert [services[name]["depends_on"]["minio-bucket"]["condition"] for name in app_services] == [
+        "service_completed_successfully"] * 4
+    assert (services["worker"]["command"].split(" -Q ")[1].split()[0],
+            services["renderer"]["command"].split(" -Q ")[1].split()[0]) == ("default", "pdf")
+    assert "mc mb --ignore-existing" in services["minio-bucket"]["entrypoint"][-1]
+    assert services["web"]["healthcheck"]["test"][-1].count("/healthz") == 1
