@@ -46,6 +46,7 @@ bench: system-deps venv
 	DEBUG=1 $(BIN)/python bench/storage.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/archive.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/insights.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/scale.py
 
 # The share of known summaries' facts the importer recognises (bench/import_score.py).
 import-score: venv
