@@ -455,6 +455,11 @@ def _archive_refresh(forum, *, analyze: bool) -> None:
     """Derived data the app keeps about a forum's record, recomputed after a bulk insert."""
     from django.db import connection
 
+    from meetings.derived import actions_latest_note_refresh, meetings_next_start_refresh
+
+    meetings_next_start_refresh(forum_id=forum.pk)
+    actions_latest_note_refresh()
+
     if analyze and connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

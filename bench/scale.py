@@ -51,6 +51,12 @@ PAGE_MS, EXPORT_MS = 150, 50
 CSV_S, CALENDAR_S, MEMORY_MB = 4, 3, 50
 THROUGHPUT_SHARE = 0.40
 DELEGATE_CODE = "mex"
+# BENCH_ONLY=tracker,dashboard,meeting,export,downloads,throughput runs those parts alone.
+ONLY = {part for part in os.environ.get("BENCH_ONLY", "").split(",") if part}
+
+
+def wanted(part: str) -> bool:
+    return not ONLY or part in ONLY
 
 
 def timed(client, url: str, params: dict | None = None, *, post: bool = False) -> tuple[float, float, int, int, int]:
@@ -252,12 +258,39 @@ def main() -> int:
         print("Set DATABASE_URL to a PostgreSQL database, e.g. postgres://postgres@127.0.0.1:5432/smewg_bench")
         return 2
     django_setup_on(url)
-    from meetings.models import Action, Economy
+    from meetings.models import Action
 
     archive = archive_build()
     staff, delegate, staff_user, delegate_user = _clients(archive)
     print(f"Scale benchmark on {Action.objects.count():,} agreed actions ({len(archive.meetings)} SMEWG meetings); "
           f"median of {RUNS} runs")
+    if wanted("tracker"):
+        tracker(staff, delegate, staff_user, delegate_user)
+    if wanted("dashboard"):
+        print(line(f"Dashboard of a delegate of {DELEGATE_CODE.upper()}", timed(delegate, "/meetings/my-economy/"),
+                   PAGE_MS))
+    if wanted("meeting"):
+        print(line("Meeting page of the 14th meeting (Secretariat)", timed(staff, f"/meetings/{archive.demo_id}/")))
+    if wanted("export"):
+        for label, meeting_id in (("adopted", archive.big_adopted_id), ("drafted", archive.big_draft_id)):
+            print(line(f"Export request, 200-item meeting ({label})",
+                       timed(staff, f"/meetings/{meeting_id}/summary/export/", post=True), EXPORT_MS))
+    if wanted("downloads"):
+        print(f"Downloads, each in a fresh process (target: CSV {CSV_S} s, calendar {CALENDAR_S} s, "
+              f"memory growth under {MEMORY_MB} MB)")
+        print(download_line("CSV of every action (Secretariat)", download_in_fresh_process("csv"), CSV_S))
+        print(download_line("Calendar feed (Secretariat)", download_in_fresh_process("calendar"), CALENDAR_S))
+    if wanted("throughput"):
+        print(f"Throughput under gunicorn (2 sync workers, DEBUG off, 4 client threads, {HAMMER_SECONDS:.0f} s "
+              f"each; target: meeting page at least {THROUGHPUT_SHARE:.0%} of login)")
+        for text in throughput(archive, staff):
+            print(text)
+    return 0
+
+
+def tracker(staff, delegate, staff_user, delegate_user) -> None:
+    from meetings.models import Economy
+
     economy = Economy.objects.get(code="JPN").code
     print(f"Action tracker (target: at most {PAGE_MS} ms)")
     for who, client, user, filters in (
@@ -270,21 +303,6 @@ def main() -> int:
         print(line(f"{who}, page 1", timed(client, "/meetings/actions/", filters), PAGE_MS))
         print(line(f"{who}, last page ({last})", timed(client, "/meetings/actions/", {**filters, "page": last}),
                    PAGE_MS))
-    print(line(f"Dashboard of a delegate of {DELEGATE_CODE.upper()}", timed(delegate, "/meetings/my-economy/"),
-               PAGE_MS))
-    print(line("Meeting page of the 14th meeting (Secretariat)", timed(staff, f"/meetings/{archive.demo_id}/")))
-    for label, meeting_id in (("adopted", archive.big_adopted_id), ("drafted", archive.big_draft_id)):
-        print(line(f"Export request, 200-item meeting ({label})",
-                   timed(staff, f"/meetings/{meeting_id}/summary/export/", post=True), EXPORT_MS))
-    print(f"Downloads, each in a fresh process (target: CSV {CSV_S} s, calendar {CALENDAR_S} s, "
-          f"memory growth under {MEMORY_MB} MB)")
-    print(download_line("CSV of every action (Secretariat)", download_in_fresh_process("csv"), CSV_S))
-    print(download_line("Calendar feed (Secretariat)", download_in_fresh_process("calendar"), CALENDAR_S))
-    print(f"Throughput under gunicorn (2 sync workers, DEBUG off, 4 client threads, {HAMMER_SECONDS:.0f} s each; "
-          f"target: meeting page at least {THROUGHPUT_SHARE:.0%} of login)")
-    for text in throughput(archive, staff):
-        print(text)
-    return 0
 
 
 if __name__ == "__main__":

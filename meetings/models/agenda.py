@@ -203,8 +203,16 @@ class Action(models.Model):
     version = models.PositiveIntegerField("version", default=1)
     created = models.DateTimeField("created", auto_now_add=True)
     modified = models.DateTimeField("modified", auto_now=True)
+    # Kept by meetings.derived so a list reads the latest note with a join. No constraint and
+    # nothing done on delete: a note goes with its action, and a pointer left by a note deleted
+    # alone (the admin) reads as "no note" in the list's outer join.
+    latest_note = models.ForeignKey(
+        "ProgressNote", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+", null=True,
+        blank=True, editable=False, verbose_name="latest progress note",
+    )
     history = HistoricalRecords(
-        excluded_fields=["version", "modified"], m2m_fields=[responsible_economies, responsible_organisations]
+        excluded_fields=["version", "modified", "latest_note"],
+        m2m_fields=[responsible_economies, responsible_organisations],
     )
 
     class Meta:

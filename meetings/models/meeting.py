@@ -61,11 +61,18 @@ class Meeting(models.Model):
     )
     created = models.DateTimeField("created", auto_now_add=True)
     modified = models.DateTimeField("modified", auto_now=True)
-    history = HistoricalRecords(excluded_fields=["modified", "version", "summary_public_nonce"])
+    next_meeting_start = models.DateField(
+        "start of the forum's next meeting", null=True, blank=True, editable=False,
+        help_text="Kept by meetings.derived: when actions due “by the next meeting” fall due.",
+    )
+    history = HistoricalRecords(
+        excluded_fields=["modified", "version", "summary_public_nonce", "next_meeting_start"]
+    )
 
     class Meta:
         verbose_name = "meeting"
         ordering = ["forum__code", "-start_date", "-number"]
+        indexes = [models.Index(fields=["forum", "start_date"], name="meeting_forum_start")]
         constraints = [
             models.UniqueConstraint(fields=["forum", "number"], name="meeting_unique_number_in_forum"),
             models.CheckConstraint(

@@ -13,8 +13,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,12 +30,14 @@ from ..concurrency import StaleEdit
 from ..forms.actions import ActionFilterForm, ActionProgressForm
 from ..models import Action, Economy, Forum, Meeting
 from ..notifications import progress_note_recipients, progress_note_told
+from ..paging import LateRowPaginator
 from ..selectors import (
     action_is_overdue,
     action_or_404,
     action_timeline,
     actions_for_calendar,
     actions_for_tracker,
+    actions_streamed,
     actions_with_progress,
     meeting_readable_by,
     meetings_visible_to,
@@ -46,6 +47,7 @@ from .review import carry_forward_context, tracker_carry_target
 
 DEFAULT_FORUM = "SMEWG"
 ACTIONS_PER_PAGE = 50
+STREAM_CHUNK = 2000  # actions read at a time by the CSV and the calendar feed
 CHAIR_READS_ONLY = "Only delegates of the responsible economies and the Secretariat may report progress."
 STALE_ACTION = (
     "Someone else updated this action while you were writing. Their update is in the history "
@@ -119,7 +121,9 @@ def calendar_context(request) -> dict:
 @require_safe
 def action_list(request):
     form, actions, forum = _filtered_actions(request)
-    page = Paginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    page = LateRowPaginator(
+        actions, ACTIONS_PER_PAGE, rows=lambda ids: actions_with_progress().filter(pk__in=ids)
+    ).get_page(request.GET.get("page"))
     today = timezone.localdate()
     carry_target, carried = tracker_carry_target(request.user, forum, page.object_list)
     for action in page.object_list:
@@ -151,25 +155,24 @@ CSV_HEADER = [
 ]
 
 
-@member_required
-@require_safe
-def action_export_csv(request):
-    """The tracker's actions with the same filters, every page, as a spreadsheet."""
-    _form, actions, forum = _filtered_actions(request)
-    today = timezone.localdate()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    code = forum.code if forum else "actions"
-    response["Content-Disposition"] = f'attachment; filename="{code}-actions-{today:%Y%m%d}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response)
-    writer.writerow(CSV_HEADER)
-    for action in actions:
+class _Echo:
+    """A file-like object whose write returns the line, for ``csv.writer`` in a stream."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv_lines(actions, *, today: datetime.date):
+    writer = csv.writer(_Echo())
+    yield "\ufeff"  # so spreadsheet programs read UTF-8
+    yield writer.writerow(CSV_HEADER)
+    for action, responsible in actions_streamed(actions, chunk_size=STREAM_CHUNK):
         overdue = action_is_overdue(action, today=today)
-        writer.writerow([_csv_cell(value) for value in [
+        yield writer.writerow([_csv_cell(value) for value in [
             action.agenda_item.meeting,
             action.agenda_item,
             action.text,
-            action.responsible_text,
+            responsible,
             action.due_display,
             action.due_on.isoformat() if action.due_on else "",
             action.get_status_display(),
@@ -177,6 +180,20 @@ def action_export_csv(request):
             timezone.localtime(action.last_note_at).strftime("%Y-%m-%d %H:%M") if action.last_note_at else "",
             action.last_note_text or "",
         ]])
+
+
+@member_required
+@require_safe
+def action_export_csv(request):
+    """The tracker's actions with the same filters, every page, as a spreadsheet.
+
+    Streamed a chunk of actions at a time, so memory stays flat however many there are.
+    """
+    _form, actions, forum = _filtered_actions(request)
+    today = timezone.localdate()
+    response = StreamingHttpResponse(_csv_lines(actions, today=today), content_type="text/csv; charset=utf-8")
+    code = forum.code if forum else "actions"
+    response["Content-Disposition"] = f'attachment; filename="{code}-actions-{today:%Y%m%d}.csv"'
     return response
 
 
@@ -275,8 +292,21 @@ def calendar_feed(request, token: str):
     calendar.add("prodid", "-//SMEWG Secretariat//Agreed actions//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"Agreed actions{f' of {economy.name}' if economy else ''}")
+    actions = actions_for_calendar(user=profile.user, economy=economy)
+    response = StreamingHttpResponse(
+        _calendar_lines(request, calendar, actions), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'inline; filename="actions.ics"'
+    return response
+
+
+def _calendar_lines(request, calendar: Calendar, actions):
+    """The calendar as iCalendar, an event at a time: its own lines around the events."""
+    head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
+    yield head
     stamp = timezone.now()
-    for action in actions_for_calendar(user=profile.user, economy=economy):
+    base_url = request.build_absolute_uri("/")[:-1]
+    for action, responsible in actions_streamed(actions, chunk_size=STREAM_CHUNK):
         event = Event()
         event.add("uid", f"action-{action.pk}@smewg-secretariat")
         event.add("dtstamp", stamp)
@@ -285,12 +315,10 @@ def calendar_feed(request, token: str):
         event.add("summary", f"Due: {action}")
         event.add(
             "description",
-            f"{action.text}\n\nResponsible: {action.responsible_text}\n"
+            f"{action.text}\n\nResponsible: {responsible}\n"
             f"Status: {action.get_status_display()}\nFrom: {action.agenda_item.meeting}, "
             f"agenda item {action.agenda_item}",
         )
-        event.add("url", request.build_absolute_uri(action.get_absolute_url()))
-        calendar.add_component(event)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="actions.ics"'
-    return response
+        event.add("url", base_url + action.get_absolute_url())
+        yield event.to_ical()
+    yield b"END:VCALENDAR" + end
