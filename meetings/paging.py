@@ -11,6 +11,13 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
 
+def late_rows(ordered: QuerySet, bottom: int, top: int, *, rows: Callable[[QuerySet], QuerySet]) -> QuerySet:
+    """Rows ``bottom`` to ``top`` of the ``ordered`` queryset, read with ``rows(ids)``: the ids
+    found with the filters and sort keys alone, then just those rows read whole."""
+    ids = ordered.values("pk")[bottom:top]
+    return rows(ids).order_by(*ordered.query.order_by)
+
+
 class LateRowPaginator(Paginator):
     """A ``Paginator`` over an ordered queryset that reads only the page's rows whole.
 
@@ -28,6 +35,4 @@ class LateRowPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        ids = self.object_list.values("pk")[bottom:top]
-        page_rows = self.rows(ids).order_by(*self.object_list.query.order_by)
-        return self._get_page(page_rows, number, self)
+        return self._get_page(late_rows(self.object_list, bottom, top, rows=self.rows), number, self)

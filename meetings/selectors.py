@@ -20,7 +20,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, DateField, F, Q, QuerySet, Value, When
+from django.db.models import Case, Count, DateField, F, Q, QuerySet, Value, When, prefetch_related_objects
 from django.http import Http404
 
 from accounts.roles import can_read_drafts, is_delegate, user_economy
@@ -40,6 +40,7 @@ from .models import (
     ProgressNote,
     ReviewEntry,
 )
+from .paging import late_rows
 
 OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
@@ -284,27 +285,46 @@ def actions_overdue(*, today: datetime.date) -> QuerySet[Action]:
 
 @dataclass
 class EconomyActions:
-    """An economy's actions in a forum, split the way its dashboard shows them."""
+    """An economy's actions in a forum, as its dashboard shows them: how many of each kind,
+    and the most urgent few of each (the tracker lists the rest)."""
 
     overdue: list[Action]
     open: list[Action]
     recently_done: list[Action]
+    overdue_count: int = 0
+    open_count: int = 0
+    done_count: int = 0
 
 
 def actions_of_economy(
-    *, user, economy: Economy, forum: Forum, today: datetime.date, done_shown: int = 10
+    *, user, economy: Economy, forum: Forum, today: datetime.date, shown: int = 10
 ) -> EconomyActions:
-    """One query for the economy's actions that ``user`` may open, split into overdue, open and
-    recently done."""
-    actions = list(
-        actions_visible_to(user, actions_with_progress())
-        .filter(agenda_item__meeting__forum=forum, responsible_economies=economy)
-        .order_by(F("due_on").asc(nulls_last=True), "pk")
+    """The economy's actions that ``user`` may open: the counts of overdue, other unfinished
+    and done actions (one query), the ``shown`` most overdue, the ``shown`` next due and the
+    ``shown`` last done (three queries, and two for their responsible bodies)."""
+    actions = actions_visible_to(user, actions_with_progress()).filter(
+        agenda_item__meeting__forum=forum, responsible_economies=economy
     )
-    overdue = [a for a in actions if action_is_overdue(a, today=today)]
-    unfinished = [a for a in actions if a.status in OPEN_STATUSES and not action_is_overdue(a, today=today)]
-    done = sorted((a for a in actions if a.status == ActionStatus.DONE), key=lambda a: a.modified, reverse=True)
-    return EconomyActions(overdue=overdue, open=unfinished, recently_done=done[:done_shown])
+    unfinished = Q(status__in=OPEN_STATUSES)
+    not_overdue = unfinished & (Q(due_on__isnull=True) | Q(due_on__gte=today))
+    counts = actions.aggregate(
+        overdue=Count("pk", filter=_overdue(today)),
+        open=Count("pk", filter=not_overdue),
+        done=Count("pk", filter=Q(status=ActionStatus.DONE)),
+    )
+
+    def first(ordered: QuerySet[Action]) -> list[Action]:
+        return list(late_rows(ordered, 0, shown, rows=lambda ids: actions_with_progress().filter(pk__in=ids)
+                              .prefetch_related(None)))
+
+    overdue = first(actions.filter(_overdue(today)).order_by("due_on", "pk"))
+    pending = first(actions.filter(not_overdue).order_by(F("due_on").asc(nulls_last=True), "pk"))
+    done = first(actions.filter(status=ActionStatus.DONE).order_by("-modified", "-pk"))
+    prefetch_related_objects(overdue + pending + done, "responsible_economies", "responsible_organisations")
+    return EconomyActions(
+        overdue=overdue, open=pending, recently_done=done,
+        overdue_count=counts["overdue"], open_count=counts["open"], done_count=counts["done"],
+    )
 
 
 def next_meeting(*, forum: Forum, today: datetime.date) -> Meeting | None:

@@ -18,5 +18,5 @@ def test_calendar_feed_separates_responsible_names_with_semicolons(client, secre
 
     response = client.get(reverse("meetings:actions_calendar_feed", args=[token]))
 
-    (event,) = Calendar.from_ical(response.content).walk("VEVENT")
+    (event,) = Calendar.from_ical(response.getvalue()).walk("VEVENT")
     assert "Responsible: Hong Kong, China; Mexico\n" in str(event["description"])
