@@ -4,7 +4,7 @@
   later), when the actions due "by the next meeting" fall due. Recomputed for the whole forum
   when a meeting is added, deleted, or moves in time or forum (a forum has a few hundred
   meetings at most).
-- ``Action.latest_note``: the newest progress note, set when a note is written.
+- ``Action.latest_note``: the newest progress note, set when a note is written or deleted.
 
 Both follow every write path through the model signals connected here; rows put in with
 ``bulk_create`` (the benchmark's archive) call the ``*_refresh`` functions themselves.
@@ -66,9 +66,15 @@ def _note_saved(sender, instance: ProgressNote, created: bool, raw: bool = False
         actions_latest_note_refresh(Action.objects.filter(pk=instance.action_id))
 
 
+def _note_deleted(sender, instance: ProgressNote, **kwargs) -> None:
+    # The action may be going too (a cascade): updating no row is then harmless.
+    actions_latest_note_refresh(Action.objects.filter(pk=instance.action_id))
+
+
 def connect() -> None:
     """Connect the receivers (``MeetingsConfig.ready``)."""
     post_init.connect(_meeting_loaded, sender=Meeting, dispatch_uid="meeting_next_start_loaded")
     post_save.connect(_meeting_saved, sender=Meeting, dispatch_uid="meeting_next_start_saved")
     post_delete.connect(_meeting_deleted, sender=Meeting, dispatch_uid="meeting_next_start_deleted")
     post_save.connect(_note_saved, sender=ProgressNote, dispatch_uid="action_latest_note_saved")
+    post_delete.connect(_note_deleted, sender=ProgressNote, dispatch_uid="action_latest_note_deleted")
