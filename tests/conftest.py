@@ -157,6 +157,11 @@ def browser():
         pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (make test does).")
     from playwright.sync_api import sync_playwright
 
+    from playwright.sync_api import expect
+
+    # Assertions wait as long as actions do: on a loaded 2-core machine an htmx swap can take
+    # more than Playwright's 5 s default without anything being wrong.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
