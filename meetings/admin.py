@@ -148,5 +148,5 @@ class DocumentAdmin(SimpleHistoryAdmin):
 class SummaryExportAdmin(admin.ModelAdmin):
     list_display = ["__str__", "status", "requested_by", "created", "finished", "reused"]
     list_filter = ["status", "reused"]
-    readonly_fields = ["content_hash", "created", "finished"]
+    readonly_fields = ["content_hash", "record_fingerprint", "created", "finished"]
     list_select_related = ["meeting__forum", "requested_by"]

@@ -34,6 +34,13 @@ class SummaryExport(models.Model):
     content_hash = models.CharField(
         "content hash", max_length=64, blank=True, help_text="Hash of the rendered HTML and template version."
     )
+    record_fingerprint = models.CharField(
+        "record fingerprint",
+        max_length=64,
+        blank=True,
+        help_text="What the summary was drawn from (meetings.summary.fingerprint): a request with the same "
+        "one reuses the file without rendering. Empty when the record changed while it rendered.",
+    )
     is_draft = models.BooleanField("draft", default=True)
     annex_participants = models.BooleanField("annex: list of participants", default=False)
     annex_documents = models.BooleanField("annex: documents register", default=False)

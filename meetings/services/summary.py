@@ -26,6 +26,7 @@ from ..models import (
     SummaryExportStatus,
 )
 from ..summary.context import Annexes
+from ..summary.fingerprint import summary_fingerprint
 from ..summary.render import summary_content_hash, summary_file_name, summary_pdf
 from .adoption import summary_document_html
 
@@ -36,13 +37,12 @@ SUMMARY_RUNNING = (SummaryExportStatus.QUEUED, SummaryExportStatus.RENDERING)
 SUMMARY_TEXT_PER_BASE_LIMIT = 200_000
 
 
-def _stored_render(meeting: Meeting, content_hash: str, annexes: Annexes) -> SummaryExport | None:
-    """A finished export of this content and these annexes whose file is still in storage, or None."""
+def _stored_render(meeting: Meeting, annexes: Annexes, **key: str) -> SummaryExport | None:
+    """A finished export with these annexes whose file is still in storage, found by
+    ``content_hash`` or ``record_fingerprint``, or None."""
 
     done = (
-        SummaryExport.objects.filter(
-            meeting=meeting, content_hash=content_hash, status=SummaryExportStatus.DONE, **annexes.fields()
-        )
+        SummaryExport.objects.filter(meeting=meeting, status=SummaryExportStatus.DONE, **key, **annexes.fields())
         .exclude(file="")
         .first()
     )
@@ -51,50 +51,52 @@ def _stored_render(meeting: Meeting, content_hash: str, annexes: Annexes) -> Sum
     return None
 
 
-@transaction.atomic
 def summary_export_request(*, meeting: Meeting, user, annexes: Annexes = Annexes()) -> "SummaryExport":
     """Ask for the chair's summary PDF of a meeting, with the chosen annexes; returns the
     export row to follow.
 
-    The content hash covers the rendered HTML (annexes included), its stylesheet and the
-    template version; a stored or running export is reused only with the same annexes.
-    If a finished export has the same hash, its file is reused at once (a new row with
-    ``reused=True``, nothing rendered); if one with the same hash is queued or rendering,
-    that row is returned instead of rendering twice; otherwise a queued row is created and
-    the render task is queued when the transaction commits.
+    Nothing is rendered here: the record's fingerprint (``summary.fingerprint``, one query)
+    says whether a stored PDF still shows it. If a finished export of the same fingerprint and
+    annexes has its file, that file is reused at once (a new row with ``reused=True``); if
+    one is queued or rendering, that row is returned instead of rendering twice; otherwise a
+    queued row is created and the render task is queued when the transaction commits. The
+    worker hashes the rendered HTML and still reuses a file of the same content.
     """
 
-    # Lock the meeting row so two clicks at once cannot both queue a render.
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    content_hash = summary_content_hash(summary_document_html(meeting, annexes=annexes))
-    is_draft = meeting.status != MeetingStatus.ADOPTED
-    done = _stored_render(meeting, content_hash, annexes)
-    if done:
-        return SummaryExport.objects.create(
-            **annexes.fields(),
-            meeting=meeting,
-            requested_by=user,
-            status=SummaryExportStatus.DONE,
-            content_hash=content_hash,
-            is_draft=is_draft,
-            file=done.file.name,
-            page_count=done.page_count,
-            reused=True,
-            finished=timezone.now(),
+    fingerprint = summary_fingerprint(meeting.pk, annexes)
+    with transaction.atomic():
+        # Lock the meeting row so two clicks at once cannot both queue a render; held for
+        # a few short queries only.
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        is_draft = meeting.status != MeetingStatus.ADOPTED
+        done = _stored_render(meeting, annexes, record_fingerprint=fingerprint)
+        if done:
+            return SummaryExport.objects.create(
+                **annexes.fields(),
+                meeting=meeting,
+                requested_by=user,
+                status=SummaryExportStatus.DONE,
+                content_hash=done.content_hash,
+                record_fingerprint=fingerprint,
+                is_draft=is_draft,
+                file=done.file.name,
+                page_count=done.page_count,
+                reused=True,
+                finished=timezone.now(),
+            )
+        running = SummaryExport.objects.filter(
+            meeting=meeting, record_fingerprint=fingerprint, status__in=SUMMARY_RUNNING, **annexes.fields()
+        ).first()
+        if running:
+            if running.status == SummaryExportStatus.QUEUED and running.dispatched is None:
+                # The broker was away when it was asked for: a new click sends it again.
+                transaction.on_commit(lambda: summary_export_dispatch(export=running))
+            return running
+        export = SummaryExport.objects.create(
+            meeting=meeting, requested_by=user, record_fingerprint=fingerprint, is_draft=is_draft, **annexes.fields()
         )
-    running = SummaryExport.objects.filter(
-        meeting=meeting, content_hash=content_hash, status__in=SUMMARY_RUNNING, **annexes.fields()
-    ).first()
-    if running:
-        if running.status == SummaryExportStatus.QUEUED and running.dispatched is None:
-            # The broker was away when it was asked for: a new click sends it again.
-            transaction.on_commit(lambda: summary_export_dispatch(export=running))
-        return running
-    export = SummaryExport.objects.create(
-        meeting=meeting, requested_by=user, content_hash=content_hash, is_draft=is_draft, **annexes.fields()
-    )
-    transaction.on_commit(lambda: summary_export_dispatch(export=export))
-    return export
+        transaction.on_commit(lambda: summary_export_dispatch(export=export))
+        return export
 
 
 def summary_time_limits(meeting_id: int) -> tuple[int, int]:
@@ -252,10 +254,12 @@ def _summary_export_fail_now(export: SummaryExport, error: str) -> None:
 def summary_export_render(*, export_id: int, attempt: int | None = None) -> "SummaryExport":
     """Render an export's PDF and store it; a finished export is returned untouched.
 
-    Draws the meeting as it is now (an adopted meeting as its record of adoption) (its hash is recorded again, in case the record changed
-    since the request), reuses a stored file of the same content if one exists, and stores
-    the PDF under a name that carries the content hash and the template version. A task
-    message of an earlier ``attempt`` (the export was sent again since) does nothing.
+    Draws the meeting as it is now (an adopted meeting as its record of adoption), records
+    its content hash and the record's fingerprint as drawn (taken before and after drawing
+    the HTML; left empty if they differ), reuses a stored file of the same content if one
+    exists, and stores the PDF under a name that carries the content hash and the template
+    version. A task message of an earlier ``attempt`` (the export was sent again since) does
+    nothing.
     """
 
     with transaction.atomic():
@@ -272,10 +276,13 @@ def summary_export_render(*, export_id: int, attempt: int | None = None) -> "Sum
 
     meeting = export.meeting
     annexes = Annexes.of(export)
+    fingerprint = summary_fingerprint(meeting.pk, annexes)
     html = summary_document_html(meeting, annexes=annexes)
+    if summary_fingerprint(meeting.pk, annexes) != fingerprint:
+        fingerprint = ""  # edited while drawn: this file shows neither state for sure, so no request reuses it
     content_hash = summary_content_hash(html)
     name = "summaries/" + summary_file_name(meeting, content_hash)
-    earlier = _stored_render(meeting, content_hash, annexes)
+    earlier = _stored_render(meeting, annexes, content_hash=content_hash)
     if earlier:
         name, pages, reused = earlier.file.name, earlier.page_count, True
     else:
@@ -290,6 +297,7 @@ def summary_export_render(*, export_id: int, attempt: int | None = None) -> "Sum
             return export
         export.file.name = name
         export.content_hash = content_hash
+        export.record_fingerprint = fingerprint
         export.is_draft = meeting.status != MeetingStatus.ADOPTED
         export.page_count = pages
         export.reused = reused

@@ -1,0 +1,132 @@
+"""A cheap fingerprint of everything a chair's summary is drawn from, read without rendering it.
+
+An export request must decide whether a stored PDF can be reused. Rendering the summary's
+HTML to hash it costs a 200-item meeting a few hundred milliseconds; this fingerprint costs
+one query: PostgreSQL hashes, table by table, the rows the summary reads (the meeting, its
+agenda items, decisions, agreed actions and who is responsible for them, attendance,
+participants, documents, project reports and their projects, the review list with the
+earlier actions it reviews, the records of adoption, and the reference tables of economies,
+organisations and forums). Every column of those rows is hashed, so any edit, insertion or
+deletion changes the fingerprint, including edits made with ``QuerySet.update()`` that no
+version counter or signal sees. Columns the summary does not print (a modified time, the
+latest progress note) make it change more often than the HTML does; that costs a render,
+never a stale PDF, and the worker still reuses a file of the same content hash.
+
+The renderer's part covers ``TEMPLATE_VERSION``, the stylesheet, the summary's templates and
+the Python that arranges its context and text, so a deploy that changes any of them renders
+anew.
+"""
+import functools
+import hashlib
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.db import connection
+from django.template.loader import get_template
+
+from projects.models import Project, ProjectReport
+
+from ..models import (
+    Action,
+    AdoptedRecord,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Document,
+    Economy,
+    Forum,
+    Meeting,
+    MeetingStatus,
+    Organisation,
+    Participant,
+    ReviewEntry,
+)
+from .context import Annexes
+from .render import STYLESHEET, TEMPLATE_NAME, TEMPLATE_VERSION
+
+# Python whose change alters the summary's HTML (besides the templates), from meetings/.
+SUMMARY_CODE = ("summary/*.py", "templatetags/record_text.py", "models/*.py", "record.py", "selectors.py")
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _rows(model, where: str, columns: str = "t::text") -> str:
+    """A scalar subquery: the md5 of the matching rows, in id order ('' for none)."""
+    return f"(SELECT md5(coalesce(string_agg({columns}, '|' ORDER BY t.id), '')) FROM {_table(model)} t WHERE {where})"
+
+
+def _fingerprint_sql() -> str:
+    responsible = [
+        Action._meta.get_field(name).remote_field.through
+        for name in ("responsible_economies", "responsible_organisations")
+    ]
+    items = f"SELECT id FROM {_table(AgendaItem)} WHERE meeting_id = %(meeting)s"
+    reviewed_actions = f"SELECT action_id FROM {_table(ReviewEntry)} WHERE meeting_id = %(meeting)s"
+    reviewed_items = f"SELECT agenda_item_id FROM {_table(Action)} WHERE id IN ({reviewed_actions})"
+    all_items = f"{items} UNION {reviewed_items}"
+    actions = f"SELECT id FROM {_table(Action)} WHERE agenda_item_id IN ({items}) UNION {reviewed_actions}"
+    parts = [
+        _rows(Meeting, f"t.id = %(meeting)s OR t.id IN (SELECT meeting_id FROM {_table(AgendaItem)} "
+                       f"WHERE id IN ({reviewed_items}))"),
+        _rows(AgendaItem, f"t.id IN ({all_items})"),
+        _rows(Decision, f"t.agenda_item_id IN ({all_items})"),
+        _rows(Action, f"t.id IN ({actions})"),
+        *(_rows(through, f"t.action_id IN ({actions})") for through in responsible),
+        _rows(Attendance, "t.meeting_id = %(meeting)s"),
+        _rows(Participant, "t.meeting_id = %(meeting)s"),
+        _rows(Document, "t.meeting_id = %(meeting)s"),
+        _rows(ProjectReport, "t.meeting_id = %(meeting)s"),
+        _rows(Project, f"t.id IN (SELECT project_id FROM {_table(ProjectReport)} WHERE meeting_id = %(meeting)s)"),
+        _rows(ReviewEntry, "t.meeting_id = %(meeting)s"),
+        _rows(Economy, "true"),
+        _rows(Organisation, "true"),
+        _rows(Forum, "true"),
+    ]
+    # The record of adoption in force is the latest; its HTML file never changes once stored.
+    adopted = _rows(AdoptedRecord, "t.meeting_id = %(meeting)s", columns="t.id::text || ':' || t.html")
+    status = f"(SELECT status FROM {_table(Meeting)} WHERE id = %(meeting)s)"
+    return f"SELECT {status}, {adopted}, md5({' || '.join(parts)})"
+
+
+def _files_digest(paths) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(str(path).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _code_digest() -> str:
+    """Python changes only with a new process, so it is read once per process."""
+    meetings = Path(__file__).resolve().parent.parent
+    return _files_digest(sorted(path for pattern in SUMMARY_CODE for path in meetings.glob(pattern)))
+
+
+def renderer_digest() -> str:
+    """SHA-256 of what turns the record into a PDF: the template version, the stylesheet,
+    the summary's templates and the Python that arranges what they print."""
+    templates = Path(get_template(TEMPLATE_NAME).origin.name).parent
+    stylesheet = finders.find(STYLESHEET)
+    files = _files_digest([*sorted(templates.glob("*.html")), *([Path(stylesheet)] if stylesheet else [])])
+    return hashlib.sha256(f"{TEMPLATE_VERSION}:{_code_digest()}:{files}".encode()).hexdigest()
+
+
+def summary_fingerprint(meeting_id: int, annexes: Annexes = Annexes()) -> str:
+    """The fingerprint of what a summary export of the meeting with these annexes draws (one query).
+
+    An adopted meeting's export without annexes is its record of adoption alone, so later
+    changes to live statuses do not make it render again; with annexes, the live record
+    counts too (the annexes are drawn from it).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_fingerprint_sql(), {"meeting": meeting_id})
+        status, adopted, live = cursor.fetchone()
+    frozen = status == MeetingStatus.ADOPTED and adopted != hashlib.md5(b"").hexdigest()
+    parts = [renderer_digest(), f"annexes:{annexes.participants}:{annexes.documents}"]
+    if frozen:
+        parts.append(f"adopted:{adopted}")
+    if not frozen or annexes != Annexes():
+        parts.append(f"live:{live}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
