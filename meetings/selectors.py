@@ -20,16 +20,30 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, DateField, F, Q, QuerySet, Value, When, prefetch_related_objects
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    F,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.http import Http404
 
 from accounts.roles import can_read_drafts, is_delegate, user_economy
+from projects.models import ProjectReport
 
 from .history import object_history, person_name
 from .models import (
     Action,
     ActionStatus,
     AgendaItem,
+    Attendance,
+    Document,
     Economy,
     Forum,
     ImportDraft,
@@ -391,6 +405,37 @@ def meeting_or_404(user, meeting: Meeting) -> Meeting:
     if not meeting_readable_by(user, meeting):
         raise Http404("No such meeting.")
     return meeting
+
+
+def meeting_for_page(pk: int) -> Meeting:
+    """The meeting with what its page shows, in a fixed number of queries.
+
+    The record's text, decisions and actions in full (actions without the columns the page
+    does not print); attendance, documents and project reports with the names they show,
+    each in one joined query. Participants are not loaded: the page counts them
+    (``participant_counts``). Raises ``Meeting.DoesNotExist``; check ``meeting_or_404``.
+    """
+    actions = Action.objects.only(
+        "agenda_item_id", "decision_id", "position", "text", "responsible_other", "due_date", "due_next_meeting",
+        "status",
+    ).prefetch_related("responsible_economies", "responsible_organisations")
+    items = AgendaItem.objects.prefetch_related("decisions", Prefetch("actions", queryset=actions))
+    documents = Document.objects.select_related("agenda_item", "submitted_by_economy", "submitted_by_organisation")
+    return (
+        Meeting.objects.select_related("forum", "host_economy", "chair_economy")
+        .prefetch_related(
+            Prefetch("agenda_items", queryset=items),
+            Prefetch("attendances", queryset=Attendance.objects.select_related("economy", "organisation")),
+            Prefetch("project_reports", queryset=ProjectReport.objects.select_related("project")),
+            Prefetch("documents", queryset=documents),
+        )
+        .get(pk=pk)
+    )
+
+
+def participant_counts(meeting: Meeting) -> dict[str, int]:
+    """How many participants the meeting has of each sex (``Sex`` value), in one query."""
+    return dict(meeting.participants.order_by().values_list("sex").annotate(count=Count("pk")))
 
 
 def meetings_visible_to(user, meetings: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:

@@ -5,6 +5,9 @@ record through ``record.meeting_for_record``, plus three queries for the meeting
 list: the earlier actions it reviews and what it recorded about each) and returns the template context. Sentences that join names follow
 the seed: "Australia; Brunei Darussalam; ...; and the United States".
 """
+from collections import Counter
+from collections.abc import Mapping
+
 from django.utils import timezone
 
 from dataclasses import dataclass
@@ -147,13 +150,18 @@ def summary_adopted_on(meeting: Meeting):
 
 def participant_summary(participants) -> dict:
     """How many participants, and how many of each sex (in ``Sex`` order, with a sentence)."""
-    participants = list(participants)
+    return participant_summary_of_counts(Counter(participant.sex for participant in participants))
+
+
+def participant_summary_of_counts(counts: Mapping[str, int]) -> dict:
+    """``participant_summary`` from the number of participants of each sex (``Sex`` value)."""
     by_sex = {label: 0 for _, label in Sex.choices}
     labels = dict(Sex.choices)
-    for participant in participants:
-        by_sex[labels.get(participant.sex, participant.sex)] += 1
+    for sex, count in counts.items():
+        label = labels.get(sex, sex)
+        by_sex[label] = by_sex.get(label, 0) + count
     by_sex_text = ", ".join(f"{count} {label.lower()}" for label, count in by_sex.items() if count)
-    return {"total": len(participants), "by_sex": by_sex, "by_sex_text": by_sex_text}
+    return {"total": sum(counts.values()), "by_sex": by_sex, "by_sex_text": by_sex_text}
 
 
 def _annexes(meeting: Meeting, annexes: Annexes) -> list[dict]:

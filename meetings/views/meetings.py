@@ -21,15 +21,14 @@ from ..forms.meetings import (
 )
 from ..models import AgendaItem, AttendanceCapacity, Economy, Meeting, MeetingStatus
 from ..permissions import meeting_edit_view
-from ..record import meeting_for_record
-from ..selectors import meeting_or_404, meetings_visible_to
+from ..selectors import meeting_for_page, meeting_or_404, meetings_visible_to, participant_counts
 from ..services import (
     MeetingStatusRefused,
     meeting_change_status,
     meeting_status_choices_for,
     review_list_refresh,
 )
-from ..summary.context import join_names, participant_summary
+from ..summary.context import join_names, participant_summary_of_counts
 from .review import review_context
 
 MEETINGS_PER_PAGE = 25
@@ -125,7 +124,7 @@ def attendance_summary(meeting: Meeting) -> dict:
 @require_safe
 def meeting_detail(request, pk: int):
     try:
-        meeting = meeting_for_record(pk)
+        meeting = meeting_for_page(pk)
     except Meeting.DoesNotExist:
         raise Http404("No such meeting.") from None
     meeting_or_404(request.user, meeting)
@@ -138,7 +137,7 @@ def meeting_detail(request, pk: int):
         "actions": actions,
         "documents": list(meeting.documents.all()),
         "unplaced_reports": unplaced_reports,
-        "participants": participant_summary(meeting.participants.all()),
+        "participants": participant_summary_of_counts(participant_counts(meeting)),
         "can_edit": is_secretariat(request.user) and not meeting.is_locked,
         "status_choices": meeting_status_choices_for(meeting=meeting, user=request.user),
         **attendance_summary(meeting),
