@@ -29,7 +29,6 @@ from ..services import (
     review_list_refresh,
 )
 from ..summary.context import join_names, participant_summary_of_counts
-from .review import review_context
 
 MEETINGS_PER_PAGE = 25
 
@@ -141,7 +140,6 @@ def meeting_detail(request, pk: int):
         "can_edit": is_secretariat(request.user) and not meeting.is_locked,
         "status_choices": meeting_status_choices_for(meeting=meeting, user=request.user),
         **attendance_summary(meeting),
-        **review_context(request, meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
 

@@ -406,7 +406,7 @@ def test_delegate_sees_the_review_list_of_an_adopted_meeting(delegate_client):
     series = make_series(this_status=MeetingStatus.ADOPTED)
     review_list_refresh_for_test(series.this)
 
-    content = delegate_client.get(series.this.get_absolute_url()).content.decode()
+    content = delegate_client.get(reverse("meetings:review_section", args=[series.this.pk]), **HTMX).content.decode()
 
     assert series.previous_open.text in content
     assert reverse("meetings:review_search", args=[series.this.pk]) not in content  # no editing
@@ -454,14 +454,27 @@ def test_anonymous_user_is_sent_to_sign_in_for_the_review_list(client):
     assert (response.status_code, response["Location"].startswith(reverse("login"))) == (302, True)
 
 
-# The meeting page: the list only, and one line for the rest.
+# The meeting page: the list only, and one line for the rest, in a section of its own
+# that the page loads with htmx (a plain link without JavaScript).
 
 
-def test_meeting_page_lists_the_review_list_only_and_counts_the_other_open_actions(secretariat_client):
+def test_meeting_page_loads_the_review_list_section_from_its_own_url(secretariat_client):
+    series = make_series()
+    review_list_refresh(meeting=series.this)
+    section_url = reverse("meetings:review_section", args=[series.this.pk])
+
+    content = secretariat_client.get(series.this.get_absolute_url()).content.decode()
+
+    assert f'hx-get="{section_url}" hx-trigger="load"' in content
+    assert f'<a href="{section_url}">Open the review list</a>' in content
+    assert series.previous_open.text not in content
+
+
+def test_review_list_section_lists_the_review_list_only_and_counts_the_other_open_actions(secretariat_client):
     series = make_series()
     review_list_refresh(meeting=series.this)
 
-    response = secretariat_client.get(series.this.get_absolute_url())
+    response = secretariat_client.get(reverse("meetings:review_section", args=[series.this.pk]), **HTMX)
 
     content = response.content.decode()
     assert [entry.action.text for entry in response.context["review_entries"]] == [
@@ -488,13 +501,13 @@ def test_tracker_link_shows_the_other_open_actions_only(secretariat_client):
 
 
 @pytest.mark.parametrize("rows", [1, 3])
-def test_meeting_page_review_list_query_count_constant(secretariat_client, django_assert_num_queries, rows):
+def test_review_list_section_query_count_constant(secretariat_client, django_assert_num_queries, rows):
     series = make_series()
     for index in range(rows):
         review_entry_add(meeting=series.this, action=_action(series.previous, f"Extra {index}", codes=["JPN"]))
 
-    with django_assert_num_queries(23):
-        secretariat_client.get(series.this.get_absolute_url())
+    with django_assert_num_queries(11):
+        secretariat_client.get(reverse("meetings:review_section", args=[series.this.pk]), **HTMX)
 
 
 # Carrying forward in one click.
@@ -645,8 +658,8 @@ def test_demo_summary_is_the_same_with_and_without_an_archive(demo_meeting, secr
     _archive(meetings=5, actions_each=20)
 
     assert secretariat_client.get(preview_url).content == before
-    page = secretariat_client.get(demo_meeting.get_absolute_url())
-    assert (page.context["review_entries"], page.context["other_open_count"]) == ([], 100)
+    section = secretariat_client.get(reverse("meetings:review_section", args=[demo_meeting.pk]), **HTMX)
+    assert (section.context["review_entries"], section.context["other_open_count"]) == ([], 100)
 
 
 def test_meeting_created_after_an_archive_gets_a_short_default_list(demo_meeting, secretariat_client):
