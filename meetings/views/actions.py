@@ -20,7 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from icalendar import Calendar, Event
+from icalendar import Calendar
+from icalendar.parser import escape_char, foldline
 
 from accounts.models import Profile
 from accounts.permissions import member_required
@@ -49,6 +50,7 @@ from .review import carry_forward_context, tracker_carry_target
 DEFAULT_FORUM = "SMEWG"
 ACTIONS_PER_PAGE = 50
 STREAM_CHUNK = 2000  # actions read at a time by the CSV and the calendar feed
+WRITE_CHUNK = 250  # rows or events sent to the client at a time
 CHAIR_READS_ONLY = "Only delegates of the responsible economies and the Secretariat may report progress."
 STALE_ACTION = (
     "Someone else updated this action while you were writing. Their update is in the history "
@@ -157,9 +159,9 @@ CSV_HEADER = [
 
 
 def _csv_lines(actions, *, today: datetime.date):
-    """The CSV a chunk of actions at a time (one string each, not one per line: 40,000 small
-    writes cost more than the rows). An agenda item's and its meeting's names are worked out
-    once per item, not once per action."""
+    """The CSV, a string per ``WRITE_CHUNK`` rows (not one per line: 40,000 small writes cost
+    more than the rows). An agenda item's and its meeting's names are worked out once per
+    item, not once per action."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     statuses = dict(ActionStatus.choices)
@@ -182,7 +184,7 @@ def _csv_lines(actions, *, today: datetime.date):
             timezone.localtime(action.last_note_at).strftime("%Y-%m-%d %H:%M") if action.last_note_at else "",
             action.last_note_text or "",
         ])])
-        if count % STREAM_CHUNK == 0:
+        if count % WRITE_CHUNK == 0:
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
@@ -307,25 +309,50 @@ def calendar_feed(request, token: str):
     return response
 
 
+def calendar_event(*, uid: str, stamp: datetime.datetime, due: datetime.date, summary: str, description: str,
+                   url: str) -> str:
+    """One all-day VEVENT, as icalendar's ``Event.to_ical()`` writes it (the same properties,
+    escaping and line folding), without building an ``Event``: 16,000 of those cost seconds."""
+    lines = [
+        "BEGIN:VEVENT",
+        foldline("SUMMARY:" + escape_char(summary)),
+        f"DTSTART;VALUE=DATE:{due:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{due + datetime.timedelta(days=1):%Y%m%d}",
+        f"DTSTAMP:{stamp.astimezone(datetime.timezone.utc):%Y%m%dT%H%M%SZ}",
+        foldline("UID:" + escape_char(uid)),
+        foldline("DESCRIPTION:" + escape_char(description)),
+        foldline("URL:" + url),
+        "END:VEVENT",
+    ]
+    return "\r\n".join(lines) + "\r\n"
+
+
 def _calendar_lines(request, calendar: Calendar, actions):
-    """The calendar as iCalendar, an event at a time: its own lines around the events."""
+    """The calendar as iCalendar, ``WRITE_CHUNK`` events at a time, inside its own lines."""
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
     yield head
     stamp = timezone.now()
-    base_url = request.build_absolute_uri("/")[:-1]
+    # reverse() once, not per action: an action's address differs from action 1's by its id alone.
+    url_head, url_tail = request.build_absolute_uri(reverse("meetings:action_detail", kwargs={"pk": 1})).rsplit("/1/", 1)
+    statuses = dict(ActionStatus.choices)
+    places: dict[int, str] = {}  # agenda item id: "meeting, agenda item ..."
+    events = []
     for action, responsible in actions_streamed(actions, chunk_size=STREAM_CHUNK):
-        event = Event()
-        event.add("uid", f"action-{action.pk}@smewg-secretariat")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", action.due_on)
-        event.add("dtend", action.due_on + datetime.timedelta(days=1))
-        event.add("summary", f"Due: {action}")
-        event.add(
-            "description",
-            f"{action.text}\n\nResponsible: {responsible}\n"
-            f"Status: {action.get_status_display()}\nFrom: {action.agenda_item.meeting}, "
-            f"agenda item {action.agenda_item}",
-        )
-        event.add("url", base_url + action.get_absolute_url())
-        yield event.to_ical()
+        place = places.get(action.agenda_item_id)
+        if place is None:
+            item = action.agenda_item
+            place = places[action.agenda_item_id] = f"{item.meeting}, agenda item {item}"
+        events.append(calendar_event(
+            uid=f"action-{action.pk}@smewg-secretariat",
+            stamp=stamp,
+            due=action.due_on,
+            summary=f"Due: {action}",
+            description=f"{action.text}\n\nResponsible: {responsible}\n"
+            f"Status: {statuses.get(action.status, action.status)}\nFrom: {place}",
+            url=f"{url_head}/{action.pk}/{url_tail}",
+        ))
+        if len(events) == WRITE_CHUNK:
+            yield "".join(events).encode()
+            events = []
+    yield "".join(events).encode()
     yield b"END:VCALENDAR" + end
