@@ -27,3 +27,34 @@ def test_action_is_overdue_matches_actions_overdue_for_fixed_day():
     queried = sorted(a.text for a in actions_overdue(today=FIXED_TODAY))
 
     assert (checked, queried) == (["By the next meeting", "Revise the SPAN proposal"],) * 2
+
+
+def test_actions_of_economy_counts_all_and_lists_the_most_urgent_of_each_kind(secretariat_user):
+    from meetings.models import Action, Forum
+    from meetings.selectors import actions_of_economy
+    from tests.factories import economy
+
+    item = two_economies().mexico_action.agenda_item  # Mexico's "Revise the SPAN proposal", due 1 Dec 2002
+
+    def mexico(text, *, status=ActionStatus.OPEN, due=None):
+        return ActionFactory(agenda_item=item, text=text, economies=["MEX"], status=status, due_next_meeting=False,
+                             due_date=due)
+
+    mexico("Overdue since 2001", due=datetime.date(2001, 5, 1))
+    mexico("Overdue since June", status=ActionStatus.IN_PROGRESS, due=datetime.date(2002, 6, 1))
+    mexico("Due later", due=datetime.date(2003, 6, 1))
+    mexico("Undated")
+    mexico("Due on the day", due=FIXED_TODAY)
+    for text in ("Done first", "Done second", "Done last"):
+        mexico(text, status=ActionStatus.DONE)
+    mexico("Dropped", status=ActionStatus.DROPPED)
+    Action.objects.filter(text="Done first").update(modified=datetime.datetime(2002, 1, 1, tzinfo=datetime.UTC))
+
+    split = actions_of_economy(user=secretariat_user, economy=economy("MEX"), forum=Forum.objects.get(code="SMEWG"),
+                               today=FIXED_TODAY, shown=2)
+
+    assert ([a.text for a in split.overdue], [a.text for a in split.open], [a.text for a in split.recently_done],
+            (split.overdue_count, split.open_count, split.done_count)) == (
+        ["Overdue since 2001", "Overdue since June"], ["Due on the day", "Due later"], ["Done last", "Done second"],
+        (3, 3, 3),
+    )
