@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0012_scale_indexes_and_derived'),
+        ('meetings', '0013_scale_indexes_and_derived'),
     ]
 
     operations = [
