@@ -18,7 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.permissions import member_required, secretariat_required
-from accounts.roles import is_secretariat
+from accounts.roles import can_read_drafts, is_secretariat
 
 from ..forms.review import CarryForwardForm, ReviewRecordForm, ReviewSearchForm
 from ..models import Action, Meeting, MeetingStatus, ReviewEntry
@@ -62,9 +62,13 @@ def other_open_url(meeting: Meeting) -> str:
 def review_context(request, meeting: Meeting, **extra) -> dict:
     """What the review list's section shows (the meeting page includes it too)."""
     can_edit = is_secretariat(request.user) and not meeting.is_locked
+    entries = list(review_list(meeting))
     context = {
         "meeting": meeting,
-        "review_entries": list(review_list(meeting)),
+        "review_entries": entries,
+        # The list is part of the record; the actions as live objects (their page, their live
+        # status) only for those the user may open (a delegate: their own economy's).
+        "review_openable": _openable(request.user, entries),
         "other_open_count": actions_visible_to(request.user, actions_open_not_reviewed(meeting)).count(),
         "other_open_url": other_open_url(meeting),
         "can_edit_review": can_edit,
@@ -78,6 +82,14 @@ def review_context(request, meeting: Meeting, **extra) -> dict:
     }
     context.update(extra)
     return context
+
+
+def _openable(user, entries) -> set[int]:
+    """The ids of the reviewed actions ``user`` may open (no query for those who read all)."""
+    ids = [entry.action_id for entry in entries]
+    if not ids or can_read_drafts(user):
+        return set(ids)
+    return set(actions_visible_to(user, Action.objects.filter(pk__in=ids)).values_list("pk", flat=True))
 
 
 def _section(request, meeting: Meeting, *, status: int = 200, **extra):

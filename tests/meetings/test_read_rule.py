@@ -156,6 +156,29 @@ def test_project_page_leaves_out_the_draft_meeting_for_a_delegate_not_for_staff(
     assert (_leaks(as_delegate), "Draftville" in as_staff) == ([], True)
 
 
+def test_review_list_links_and_shows_the_live_status_of_a_delegates_own_actions_only(
+    record, client, delegate_user, secretariat_user
+):
+    from meetings.models import ReviewEntry
+
+    record.chile.status = "in_progress"
+    record.chile.save()
+    later = MeetingFactory(number=17, status="adopted", start_date=datetime.date(2003, 9, 1),
+                           end_date=datetime.date(2003, 9, 2))
+    for action in (record.mexico, record.chile):
+        ReviewEntry.objects.create(meeting=later, action=action, source="hand")
+    url = reverse("meetings:review_section", args=[later.pk])
+
+    client.force_login(delegate_user)
+    as_delegate = _body(client.get(url))
+    client.force_login(secretariat_user)
+    as_staff = _body(client.get(url))
+
+    assert (record.mexico.get_absolute_url() in as_delegate, record.chile.get_absolute_url() in as_delegate,
+            "Chile to host the seminar" in as_delegate, "In progress" in as_delegate) == (True, False, True, False)
+    assert (record.chile.get_absolute_url() in as_staff, "In progress" in as_staff) == (True, True)
+
+
 @pytest.mark.parametrize("which", ["chile", "draft_mexico"])
 def test_hidden_action_is_not_found_and_takes_no_report(record, delegate_client, which, eager_tasks):
     action = getattr(record, which)
