@@ -14,10 +14,9 @@ SALT = "meetings.public-summary"
 
 
 def public_summary_token(meeting: Meeting) -> str:
-    """The token of the meeting's current publication. The secret is read from the database,
-    so a copy of the meeting loaded before it was published still gives the live link."""
-    nonce = Meeting.objects.filter(pk=meeting.pk).values_list("summary_public_nonce", flat=True).first() or ""
-    return signing.dumps([meeting.pk, nonce], salt=SALT)
+    """The token of the meeting's publication as loaded (``meeting_publish_summary`` returns
+    the meeting with its new secret)."""
+    return signing.dumps([meeting.pk, meeting.summary_public_nonce], salt=SALT)
 
 
 def meeting_from_public_token(token: str) -> Meeting | None:

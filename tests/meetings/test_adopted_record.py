@@ -61,10 +61,10 @@ def test_adopted_preview_export_and_published_link_serve_the_frozen_record(
 ):
     record = _adopt(demo_meeting, chair_user, django_capture_on_commit_callbacks)
     Action.objects.filter(agenda_item__meeting=demo_meeting).update(status="dropped")
-    meeting_publish_summary(meeting=demo_meeting, user=secretariat_user, public=True)
+    published_meeting = meeting_publish_summary(meeting=demo_meeting, user=secretariat_user, public=True)
 
     preview = plain_text(secretariat_client.get(reverse("meetings:summary_preview", args=[demo_meeting.pk])).content.decode())
-    published = plain_text(client.get(reverse("public_summary", args=[public_summary_token(demo_meeting)])).content.decode())
+    published = plain_text(client.get(reverse("public_summary", args=[public_summary_token(published_meeting)])).content.decode())
     with django_capture_on_commit_callbacks(execute=True):
         export = summary_export_request(meeting=demo_meeting, user=secretariat_user)
     export.refresh_from_db()

@@ -15,6 +15,7 @@ def _publish(client, meeting, value="1"):
 
 
 def _public_url(meeting):
+    meeting.refresh_from_db(fields=["summary_public_nonce"])  # published through the page, not this copy
     return reverse("public_summary", kwargs={"token": public_summary_token(meeting)})
 
 
