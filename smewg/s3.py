@@ -16,15 +16,25 @@ from storages.utils import clean_name
 class PublicURLS3Storage(S3Storage):
     """``S3Storage`` that signs download URLs for ``settings.S3_PUBLIC_ENDPOINT_URL``."""
 
+    def _public_client(self, endpoint: str):
+        """The signing client for ``endpoint``, made once per storage (a boto3 client costs
+        tens of milliseconds; signing with it costs none and needs no network)."""
+        cached = getattr(self, "_public_clients", None)
+        if cached is None:
+            cached = self._public_clients = {}
+        if endpoint not in cached:
+            cached[endpoint] = boto3.session.Session().client(
+                "s3", endpoint_url=endpoint, region_name=self.region_name, aws_access_key_id=self.access_key,
+                aws_secret_access_key=self.secret_key,
+                config=Config(signature_version=self.signature_version, s3={"addressing_style": self.addressing_style}),
+            )
+        return cached[endpoint]
+
     def url(self, name, parameters=None, expire=None, http_method=None):
         public = getattr(settings, "S3_PUBLIC_ENDPOINT_URL", "")
         if not public:
             return super().url(name, parameters=parameters, expire=expire, http_method=http_method)
-        client = boto3.session.Session().client(
-            "s3", endpoint_url=public, region_name=self.region_name, aws_access_key_id=self.access_key,
-            aws_secret_access_key=self.secret_key,
-            config=Config(signature_version=self.signature_version, s3={"addressing_style": self.addressing_style}),
-        )
+        client = self._public_client(public)
         params = {**(parameters or {}), "Bucket": self.bucket_name, "Key": self._normalize_name(clean_name(name))}
         return client.generate_presigned_url(
             "get_object", Params=params, ExpiresIn=self.querystring_expire if expire is None else expire,
