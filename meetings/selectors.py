@@ -277,18 +277,21 @@ def actions_streamed(actions: QuerySet[Action], *, chunk_size: int = 2000) -> It
         missing = {action.agenda_item_id for action in chunk} - items.keys()
         items.update(AgendaItem.objects.select_related("meeting__forum").in_bulk(missing))
         ids = [action.pk for action in chunk]
-        names: dict[int, list[tuple[int, int, str]]] = {pk: [] for pk in ids}
+        by_economy: dict[int, list[tuple[int, str]]] = {pk: [] for pk in ids}
         through = Action.responsible_economies.through.objects.filter(action_id__in=ids)
         for action_id, economy_id in through.values_list("action_id", "economy_id"):
-            names[action_id].append((0, economy_rank[economy_id], economies[economy_id]))
+            by_economy[action_id].append((economy_rank[economy_id], economies[economy_id]))
+        by_organisation: dict[int, list[tuple[int, str]]] = {pk: [] for pk in ids}
         through = Action.responsible_organisations.through.objects.filter(action_id__in=ids)
         for action_id, organisation_id in through.values_list("action_id", "organisation_id"):
-            names[action_id].append((1, organisation_rank[organisation_id], organisations[organisation_id]))
+            by_organisation[action_id].append((organisation_rank[organisation_id], organisations[organisation_id]))
         for action in chunk:
             action.agenda_item = items[action.agenda_item_id]
-            listed = [name for *_, name in sorted(names[action.pk])]
-            listed += [part.strip() for part in action.responsible_other.split(";") if part.strip()]
-            yield action, "; ".join(listed)
+            names = action.responsible_names(
+                economies=[name for _, name in sorted(by_economy[action.pk])],
+                organisations=[name for _, name in sorted(by_organisation[action.pk])],
+            )
+            yield action, "; ".join(names)
 
 
 def actions_overdue(*, today: datetime.date) -> QuerySet[Action]:

@@ -244,12 +244,16 @@ class Action(models.Model):
             return "By the next meeting"
         return ""
 
-    def responsible_names(self) -> list[str]:
-        """Economies, then organisations, then other bodies (uses prefetched relations)."""
-        names = [economy.name for economy in self.responsible_economies.all()]
-        names += [organisation.name for organisation in self.responsible_organisations.all()]
-        names += [part.strip() for part in self.responsible_other.split(";") if part.strip()]
-        return names
+    def responsible_names(self, economies=None, organisations=None) -> list[str]:
+        """Economies, then organisations, then other bodies. ``economies`` and
+        ``organisations``: their names when the caller has them already (the streamed
+        exports); else read from the (prefetched) relations."""
+        if economies is None:
+            economies = [economy.name for economy in self.responsible_economies.all()]
+        if organisations is None:
+            organisations = [organisation.name for organisation in self.responsible_organisations.all()]
+        others = [part.strip() for part in self.responsible_other.split(";") if part.strip()]
+        return [*economies, *organisations, *others]
 
     @property
     def responsible_text(self) -> str:
