@@ -502,12 +502,20 @@ def django_setup_on(url: str) -> None:
     call_command("migrate", verbosity=0)
 
 
-def main(argv: list[str]) -> int:
+def django_setup_from_environment() -> bool:
+    """Django on the PostgreSQL database ``DATABASE_URL`` names (``django_setup_on``); False,
+    having said what to set, when it names none (the benchmarks' common start)."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         print("Set DATABASE_URL to a PostgreSQL database, e.g. postgres://postgres@127.0.0.1:5432/smewg_bench")
-        return 2
+        return False
     django_setup_on(url)
+    return True
+
+
+def main(argv: list[str]) -> int:
+    if not django_setup_from_environment():
+        return 2
     from django.db import connection
 
     archive = archive_build()

@@ -24,7 +24,7 @@ os.environ.update(ALLOWED_HOSTS="testserver", SECURE_SSL_REDIRECT="0", SESSION_C
                   CSRF_COOKIE_SECURE="0", STATIC_MANIFEST="0")
 
 try:
-    from bench.archive import DELEGATE_USERNAME, archive_build, django_setup_on
+    from bench.archive import DELEGATE_USERNAME, archive_build, django_setup_from_environment
 except ImportError:  # the archive generator of issue 10 (scale) is not on this branch yet
     print("bench/insights.py needs bench/archive.py, the 40,000-action archive generator (issue 10).")
     sys.exit(2)
@@ -69,11 +69,8 @@ def line(label: str, figures: tuple[float, float, int, int], target: float | Non
 
 
 def main() -> int:
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        print("Set DATABASE_URL to a PostgreSQL database, e.g. postgres://postgres@127.0.0.1:5432/smewg_bench")
+    if not django_setup_from_environment():
         return 2
-    django_setup_on(url)
     from django.contrib.auth.models import User
     from django.test import Client
 

@@ -43,7 +43,12 @@ os.environ.update(BENCH_ENV)
 for _variable in ("REDIS_URL", "CELERY_BROKER_URL"):
     os.environ.pop(_variable, None)
 
-from bench.archive import DELEGATE_USERNAME, archive_build, django_setup_on  # noqa: E402
+from bench.archive import (  # noqa: E402
+    DELEGATE_USERNAME,
+    archive_build,
+    django_setup_from_environment,
+    django_setup_on,
+)
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 HAMMER_SECONDS = float(os.environ.get("BENCH_HAMMER_SECONDS", "5"))
@@ -253,11 +258,8 @@ def throughput(archive, staff) -> list[str]:
 
 
 def main() -> int:
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        print("Set DATABASE_URL to a PostgreSQL database, e.g. postgres://postgres@127.0.0.1:5432/smewg_bench")
+    if not django_setup_from_environment():
         return 2
-    django_setup_on(url)
     from meetings.models import Action
 
     archive = archive_build()
