@@ -58,9 +58,9 @@ STALE_ACTION = (
 )
 
 
-def can_report_on_action(user, action: Action) -> bool:
-    """On an action ``user`` may open (``action_or_404``): the Secretariat and the delegates of
-    the responsible economies report progress; the chair reads."""
+def may_report_progress(user) -> bool:
+    """On an action ``user`` may open (``action_or_404`` has checked the economy): the
+    Secretariat and delegates report progress; the chair reads."""
     return is_secretariat(user) or is_delegate(user)
 
 
@@ -210,7 +210,7 @@ def action_export_csv(request):
 @require_http_methods(["GET", "POST"])
 def action_detail(request, pk: int):
     action = action_or_404(request.user, pk, actions_with_progress())
-    may_report = can_report_on_action(request.user, action)
+    may_report = may_report_progress(request.user)
     status = 200
     stale = False
     if request.method == "POST":
