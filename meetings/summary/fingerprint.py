@@ -22,6 +22,7 @@ from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.db import connection
+from django.db.models import Q
 from django.template.loader import get_template
 
 from projects.models import Project, ProjectReport
@@ -62,6 +63,56 @@ def _any(ids: str) -> str:
     the planner guesses how many rows a meeting has and, guessing high, scans all 40,000
     actions instead."""
     return f"= ANY(ARRAY({ids}))"
+
+
+def _row_sets(meeting_id: int) -> list[tuple[type, Q]]:
+    """The rows the summary reads, as (model, filter) pairs: the portable twin of
+    ``_fingerprint_sql``'s parts, for databases other than PostgreSQL (a laptop's SQLite)."""
+    items = AgendaItem.objects.filter(meeting_id=meeting_id).values("id")
+    actions = Action.objects.filter(agenda_item__meeting_id=meeting_id).values("id")
+    reviewed_actions = ReviewEntry.objects.filter(meeting_id=meeting_id).values("action_id")
+    reviewed_items = Action.objects.filter(id__in=reviewed_actions).values("agenda_item_id")
+    reviewed_meetings = AgendaItem.objects.filter(id__in=reviewed_items).values("meeting_id")
+    reports = ProjectReport.objects.filter(meeting_id=meeting_id).values("project_id")
+    responsible = [
+        Action._meta.get_field(name).remote_field.through
+        for name in ("responsible_economies", "responsible_organisations")
+    ]
+    return [
+        (Meeting, Q(id=meeting_id)),
+        (Meeting, Q(id__in=reviewed_meetings)),
+        (AgendaItem, Q(meeting_id=meeting_id)),
+        (AgendaItem, Q(id__in=reviewed_items)),
+        (Decision, Q(agenda_item_id__in=items)),
+        (Decision, Q(agenda_item_id__in=reviewed_items)),
+        (Action, Q(agenda_item_id__in=items)),
+        (Action, Q(id__in=reviewed_actions)),
+        *((through, Q(action_id__in=actions)) for through in responsible),
+        *((through, Q(action_id__in=reviewed_actions)) for through in responsible),
+        (Attendance, Q(meeting_id=meeting_id)),
+        (Participant, Q(meeting_id=meeting_id)),
+        (Document, Q(meeting_id=meeting_id)),
+        (ProjectReport, Q(meeting_id=meeting_id)),
+        (Project, Q(id__in=reports)),
+        (ReviewEntry, Q(meeting_id=meeting_id)),
+        (Economy, Q()),
+        (Organisation, Q()),
+        (Forum, Q()),
+    ]
+
+
+def _fingerprint_parts_portable(meeting_id: int) -> tuple[str | None, str, str]:
+    """(status, adopted, live) as ``_fingerprint_sql`` gives them, hashed here from the rows
+    the ORM reads (one query a row set): slower, for the small databases it serves."""
+    live = hashlib.md5()
+    for model, rows in _row_sets(meeting_id):
+        for row in model.objects.filter(rows).order_by("pk").values_list():
+            live.update(repr(row).encode())
+        live.update(b"|")
+    records = AdoptedRecord.objects.filter(meeting_id=meeting_id).order_by("pk").values_list("id", "html")
+    adopted = hashlib.md5("|".join(f"{pk}:{html}" for pk, html in records).encode()).hexdigest()
+    status = Meeting.objects.filter(pk=meeting_id).values_list("status", flat=True).first()
+    return status, adopted, live.hexdigest()
 
 
 def _fingerprint_sql() -> str:
@@ -134,9 +185,12 @@ def summary_fingerprint(meeting_id: int, annexes: Annexes = Annexes()) -> str:
     changes to live statuses do not make it render again; with annexes, the live record
     counts too (the annexes are drawn from it).
     """
-    with connection.cursor() as cursor:
-        cursor.execute(_fingerprint_sql(), {"meeting": meeting_id})
-        status, adopted, live = cursor.fetchone()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_fingerprint_sql(), {"meeting": meeting_id})
+            status, adopted, live = cursor.fetchone()
+    else:
+        status, adopted, live = _fingerprint_parts_portable(meeting_id)
     frozen = status == MeetingStatus.ADOPTED and adopted != hashlib.md5(b"").hexdigest()
     parts = [renderer_digest(), f"annexes:{annexes.participants}:{annexes.documents}"]
     if frozen:
