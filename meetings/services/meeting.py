@@ -152,8 +152,9 @@ def attendance_copy_plan(*, meeting: Meeting, source: Meeting) -> AttendanceCopy
     """
     plan = AttendanceCopy(source=source)
     here = {_attendance_key(a) for a in meeting.attendances.all()}
+    # Economies first, then organisations, on every database (SQLite puts NULLs first).
     for attendance in source.attendances.select_related("economy", "organisation").order_by(
-        "economy__position", "organisation__name"
+        F("economy__position").asc(nulls_last=True), "organisation__name"
     ):
         name = (attendance.economy or attendance.organisation).name
         if _attendance_key(attendance) in here:
