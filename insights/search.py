@@ -175,7 +175,7 @@ def _matches(kind: Kind, rows: QuerySet, filters: SearchFilters) -> QuerySet:
         # found as typed, through the same index.
         return rows.annotate(search=kind.vector()).filter(search=query)
     condition = Q()
-    for word in filters.words.split():
+    for word in plain_stems(filters.words):
         word_anywhere = Q()
         for name in kind.fields:
             word_anywhere |= Q(**{f"{name}__icontains": word})
@@ -187,6 +187,23 @@ def _date_order(kind: Kind) -> str:
     if kind.meeting_path is None:
         return "-created"
     return f"-{kind.meeting_path}__start_date" if kind.meeting_path else "-start_date"
+
+
+# Without PostgreSQL's English stemming, the plain search drops the commonest endings so that
+# "publishing" still finds "publish" and "published" (a word keeps at least four letters).
+PLAIN_ENDINGS = ("ing", "ed", "es", "s")
+
+
+def plain_stems(words: str) -> list[str]:
+    """The words of a search as the plain (SQLite) search looks for them, each inside a word."""
+    stems = []
+    for word in words.split():
+        for ending in PLAIN_ENDINGS:
+            if word.lower().endswith(ending) and len(word) - len(ending) >= 4:
+                word = word[: -len(ending)]
+                break
+        stems.append(word)
+    return stems
 
 
 def _highlight_plain(text: str, words: list[str]) -> SafeString:
@@ -230,7 +247,7 @@ def search_record(*, user, filters: SearchFilters, limit: int = 50) -> SearchRes
 
     Two queries per kind: the count, and the best rows with their snippets.
     """
-    words = filters.words.split()
+    words = plain_stems(filters.words)  # highlighted in the plain search's snippets
     kinds = [KINDS_BY_KEY[key] for key in filters.kinds] if filters.kinds else KINDS
     hits: list[Hit] = []
     counts: dict[str, int] = {}

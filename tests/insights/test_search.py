@@ -166,3 +166,13 @@ def test_search_uses_the_gin_index_of_each_kind(secretariat_user, kind):
 
     assert f"insights_fts_{kind}" in plan
     assert _filtered  # the same helper the page uses builds the query
+
+
+@pytest.mark.parametrize("words, stems", [
+    ("publishing", ["publish"]), ("published guides", ["publish", "guid"]), ("SMEs bus", ["SMEs", "bus"]),
+    ("2002/SMEWG14/005", ["2002/SMEWG14/005"]), ("", []),
+])
+def test_plain_search_drops_the_commonest_endings(words, stems):
+    from insights.search import plain_stems
+
+    assert plain_stems(words) == stems
