@@ -31,6 +31,7 @@ from django.db.models import (
     QuerySet,
     Value,
     When,
+    prefetch_related_objects,
 )
 from django.http import Http404
 
@@ -415,13 +416,13 @@ def meeting_or_404(user, meeting: Meeting) -> Meeting:
     return meeting
 
 
-def meeting_for_page(pk: int) -> Meeting:
-    """The meeting with what its page shows, in a fixed number of queries.
+def meeting_record_prefetch(meeting: Meeting) -> Meeting:
+    """``meeting`` with what its page shows of the record attached, in a fixed number of queries.
 
     The record's text, decisions and actions in full (actions without the columns the page
     does not print); attendance, documents and project reports with the names they show,
     each in one joined query. Participants are not loaded: the page counts them
-    (``participant_counts``). Raises ``Meeting.DoesNotExist``; check ``meeting_or_404``.
+    (``participant_counts``).
     """
     actions = Action.objects.only(
         "agenda_item_id", "decision_id", "position", "text", "responsible_other", "due_date", "due_next_meeting",
@@ -429,16 +430,14 @@ def meeting_for_page(pk: int) -> Meeting:
     ).prefetch_related("responsible_economies", "responsible_organisations")
     items = AgendaItem.objects.prefetch_related("decisions", Prefetch("actions", queryset=actions))
     documents = Document.objects.select_related("agenda_item", "submitted_by_economy", "submitted_by_organisation")
-    return (
-        Meeting.objects.select_related("forum", "host_economy", "chair_economy")
-        .prefetch_related(
-            Prefetch("agenda_items", queryset=items),
-            Prefetch("attendances", queryset=Attendance.objects.select_related("economy", "organisation")),
-            Prefetch("project_reports", queryset=ProjectReport.objects.select_related("project")),
-            Prefetch("documents", queryset=documents),
-        )
-        .get(pk=pk)
+    prefetch_related_objects(
+        [meeting],
+        Prefetch("agenda_items", queryset=items),
+        Prefetch("attendances", queryset=Attendance.objects.select_related("economy", "organisation")),
+        Prefetch("project_reports", queryset=ProjectReport.objects.select_related("project")),
+        Prefetch("documents", queryset=documents),
     )
+    return meeting
 
 
 def participant_counts(meeting: Meeting) -> dict[str, int]:

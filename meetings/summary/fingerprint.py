@@ -12,6 +12,10 @@ version counter or signal sees. Columns the summary does not print (a modified t
 latest progress note) make it change more often than the HTML does; that costs a render,
 never a stale PDF, and the worker still reuses a file of the same content hash.
 
+The meeting page keeps its rendering in the cache under a fingerprint of the same kind
+(``meeting_page_fingerprint``): the meeting's own rows, its exports and records of adoption,
+and the project's code and templates.
+
 The renderer's part covers ``TEMPLATE_VERSION``, the stylesheet, the summary's templates and
 the Python that arranges its context and text, so a deploy that changes any of them renders
 anew.
@@ -20,6 +24,9 @@ import functools
 import hashlib
 from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.staticfiles import finders
 from django.db import connection
 from django.db.models import Q
@@ -41,6 +48,7 @@ from ..models import (
     Organisation,
     Participant,
     ReviewEntry,
+    SummaryExport,
 )
 from .context import Annexes
 from .render import STYLESHEET, TEMPLATE_NAME, TEMPLATE_VERSION
@@ -65,6 +73,14 @@ def _any(ids: str) -> str:
     return f"= ANY(ARRAY({ids}))"
 
 
+def _responsible_tables() -> list[type]:
+    """The tables of who is responsible for an action (economies, organisations)."""
+    return [
+        Action._meta.get_field(name).remote_field.through
+        for name in ("responsible_economies", "responsible_organisations")
+    ]
+
+
 def _row_sets(meeting_id: int) -> list[tuple[type, Q]]:
     """The rows the summary reads, as (model, filter) pairs: the portable twin of
     ``_fingerprint_sql``'s parts, for databases other than PostgreSQL (a laptop's SQLite)."""
@@ -74,10 +90,7 @@ def _row_sets(meeting_id: int) -> list[tuple[type, Q]]:
     reviewed_items = Action.objects.filter(id__in=reviewed_actions).values("agenda_item_id")
     reviewed_meetings = AgendaItem.objects.filter(id__in=reviewed_items).values("meeting_id")
     reports = ProjectReport.objects.filter(meeting_id=meeting_id).values("project_id")
-    responsible = [
-        Action._meta.get_field(name).remote_field.through
-        for name in ("responsible_economies", "responsible_organisations")
-    ]
+    responsible = _responsible_tables()
     return [
         (Meeting, Q(id=meeting_id)),
         (Meeting, Q(id__in=reviewed_meetings)),
@@ -115,40 +128,53 @@ def _fingerprint_parts_portable(meeting_id: int) -> tuple[str | None, str, str]:
     return status, adopted, live.hexdigest()
 
 
-def _fingerprint_sql() -> str:
-    # Each table in two parts, the meeting's own rows and those its review list reaches, so
-    # that each part is an indexed lookup (an OR of the two would scan the whole table).
-    responsible = [
-        Action._meta.get_field(name).remote_field.through
-        for name in ("responsible_economies", "responsible_organisations")
-    ]
+def _own_parts() -> list[str]:
+    """The meeting's own record: the meeting row, its agenda items, decisions, agreed actions
+    and who is responsible for them, attendance, participants, documents, project reports and
+    their projects."""
+    responsible = _responsible_tables()
     items = f"SELECT id FROM {_table(AgendaItem)} WHERE meeting_id = %(meeting)s"
     actions = f"SELECT id FROM {_table(Action)} WHERE agenda_item_id {_any(items)}"
-    reviewed_actions = f"SELECT action_id FROM {_table(ReviewEntry)} WHERE meeting_id = %(meeting)s"
-    reviewed_items = f"SELECT agenda_item_id FROM {_table(Action)} WHERE id {_any(reviewed_actions)}"
-    reviewed_meetings = f"SELECT meeting_id FROM {_table(AgendaItem)} WHERE id {_any(reviewed_items)}"
     reports = f"SELECT project_id FROM {_table(ProjectReport)} WHERE meeting_id = %(meeting)s"
-    parts = [
+    return [
         _rows(Meeting, "t.id = %(meeting)s"),
-        _rows(Meeting, f"t.id {_any(reviewed_meetings)}"),
         _rows(AgendaItem, "t.meeting_id = %(meeting)s"),
-        _rows(AgendaItem, f"t.id {_any(reviewed_items)}"),
         _rows(Decision, f"t.agenda_item_id {_any(items)}"),
-        _rows(Decision, f"t.agenda_item_id {_any(reviewed_items)}"),
         _rows(Action, f"t.agenda_item_id {_any(items)}"),
-        _rows(Action, f"t.id {_any(reviewed_actions)}"),
         *(_rows(through, f"t.action_id {_any(actions)}") for through in responsible),
-        *(_rows(through, f"t.action_id {_any(reviewed_actions)}") for through in responsible),
         _rows(Attendance, "t.meeting_id = %(meeting)s"),
         _rows(Participant, "t.meeting_id = %(meeting)s"),
         _rows(Document, "t.meeting_id = %(meeting)s"),
         _rows(ProjectReport, "t.meeting_id = %(meeting)s"),
         _rows(Project, f"t.id {_any(reports)}"),
-        _rows(ReviewEntry, "t.meeting_id = %(meeting)s"),
-        _rows(Economy, "true"),
-        _rows(Organisation, "true"),
-        _rows(Forum, "true"),
     ]
+
+
+def _reviewed_parts() -> list[str]:
+    """The review list and the earlier actions, items, decisions and meetings it reaches."""
+    responsible = _responsible_tables()
+    reviewed_actions = f"SELECT action_id FROM {_table(ReviewEntry)} WHERE meeting_id = %(meeting)s"
+    reviewed_items = f"SELECT agenda_item_id FROM {_table(Action)} WHERE id {_any(reviewed_actions)}"
+    reviewed_meetings = f"SELECT meeting_id FROM {_table(AgendaItem)} WHERE id {_any(reviewed_items)}"
+    return [
+        _rows(ReviewEntry, "t.meeting_id = %(meeting)s"),
+        _rows(Meeting, f"t.id {_any(reviewed_meetings)}"),
+        _rows(AgendaItem, f"t.id {_any(reviewed_items)}"),
+        _rows(Decision, f"t.agenda_item_id {_any(reviewed_items)}"),
+        _rows(Action, f"t.id {_any(reviewed_actions)}"),
+        *(_rows(through, f"t.action_id {_any(reviewed_actions)}") for through in responsible),
+    ]
+
+
+def _reference_parts() -> list[str]:
+    """The reference tables every record prints names from."""
+    return [_rows(Economy, "true"), _rows(Organisation, "true"), _rows(Forum, "true")]
+
+
+def _fingerprint_sql() -> str:
+    # Each table of the review list is a part of its own next to the meeting's own rows, so
+    # that each part is an indexed lookup (an OR of the two would scan the whole table).
+    parts = [*_own_parts(), *_reviewed_parts(), *_reference_parts()]
     # The record of adoption in force is the latest; its HTML file never changes once stored.
     adopted = _rows(AdoptedRecord, "t.meeting_id = %(meeting)s", columns="t.id::text || ':' || t.html")
     status = f"(SELECT status FROM {_table(Meeting)} WHERE id = %(meeting)s)"
@@ -176,6 +202,73 @@ def renderer_digest() -> str:
     stylesheet = finders.find(STYLESHEET)
     files = _files_digest([*sorted(templates.glob("*.html")), *([Path(stylesheet)] if stylesheet else [])])
     return hashlib.sha256(f"{TEMPLATE_VERSION}:{_code_digest()}:{files}".encode()).hexdigest()
+
+
+def meeting_page_fingerprint(meeting_id: int) -> tuple[str | None, str] | None:
+    """The meeting's status (None if there is no such meeting) and a fingerprint of every row
+    its page prints, in one query; on PostgreSQL only, else None.
+
+    The rows: the meeting's own record (``_own_parts``), the reference tables, its summary
+    exports with the names of who asked for them, and its records of adoption; with the
+    code and templates this process runs (``deploy_digest``). A rendering kept under this
+    fingerprint is current as long as the fingerprint is, whatever wrote to the rows
+    (``QuerySet.update()`` included). Read it before the rows: a rendering is then at least
+    as new as the fingerprint it is kept under.
+    """
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        _execute_prepared(cursor, "smewg_meeting_page_fingerprint", _meeting_page_sql(), meeting_id)
+        status, rows = cursor.fetchone()
+    return status, hashlib.sha256(f"{deploy_digest()}:{rows}".encode()).hexdigest()
+
+
+@functools.cache
+def _meeting_page_sql() -> str:
+    exports = f"SELECT requested_by_id FROM {_table(SummaryExport)} WHERE meeting_id = %(meeting)s"
+    parts = [
+        *_own_parts(),
+        *_reference_parts(),
+        _rows(SummaryExport, "t.meeting_id = %(meeting)s"),
+        _rows(get_user_model(), f"t.id {_any(exports)}",
+              columns="concat_ws(':', t.id, t.username, t.first_name, t.last_name)"),
+        _rows(AdoptedRecord, "t.meeting_id = %(meeting)s"),
+    ]
+    status = f"(SELECT status FROM {_table(Meeting)} WHERE id = %(meeting)s)"
+    return f"SELECT {status}, md5({' || '.join(parts)})"
+
+
+def _execute_prepared(cursor, name: str, sql: str, meeting_id: int) -> None:
+    """Run ``sql`` (one parameter, ``%(meeting)s``) as the prepared statement ``name`` of this
+    database session, preparing it in the same round trip the first time.
+
+    Planning twenty-odd subqueries costs PostgreSQL about as much as running them on a
+    meeting of ordinary size; a prepared statement is planned once a session. A prepared
+    statement outlives a rolled-back transaction and dies with the session, so the names
+    prepared are kept per raw connection (a reconnect starts afresh). Not for a pooler in
+    transaction mode (PgBouncer's), which would hand the statement's session to others.
+    """
+    raw = connection.connection
+    if getattr(connection, "_smewg_prepared_on", None) is not raw:
+        connection._smewg_prepared_on, connection._smewg_prepared = raw, set()
+    execute = f"EXECUTE {name}(%s)"
+    if name not in connection._smewg_prepared:
+        execute = f"PREPARE {name}(bigint) AS {sql.replace('%(meeting)s', '$1')}; {execute}"
+    cursor.execute(execute, [meeting_id])
+    connection._smewg_prepared.add(name)
+
+
+@functools.cache
+def deploy_digest() -> str:
+    """SHA-256 of ``deploy_files``, read once per process (a deploy starts new processes)."""
+    return _files_digest(deploy_files())
+
+
+def deploy_files() -> list[Path]:
+    """The project's own Python and templates: its apps' folders and the template folders."""
+    folders = [Path(config.path) for config in apps.get_app_configs() if "site-packages" not in config.path]
+    folders += [Path(folder) for engine in settings.TEMPLATES for folder in engine.get("DIRS", [])]
+    return sorted({path for folder in folders for path in folder.rglob("*") if path.suffix in {".py", ".html"}})
 
 
 def summary_fingerprint(meeting_id: int, annexes: Annexes = Annexes()) -> str:

@@ -1,16 +1,23 @@
 """Meeting pages: the list, the record as it reads, the header form and the lifecycle."""
+import logging
+
+from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.permissions import drafts_reader_required, member_required, secretariat_required
-from accounts.roles import is_secretariat
+from accounts.roles import is_chair, is_delegate, is_secretariat
 
 from ..concurrency import StaleEdit, conflict_response, save_form_if_current
 from ..forms.meetings import (
@@ -21,7 +28,7 @@ from ..forms.meetings import (
 )
 from ..models import AgendaItem, AttendanceCapacity, Economy, Meeting, MeetingStatus
 from ..permissions import meeting_edit_view
-from ..selectors import meeting_for_page, meeting_or_404, meetings_visible_to, participant_counts
+from ..selectors import meeting_or_404, meeting_record_prefetch, meetings_visible_to, participant_counts
 from ..services import (
     MeetingStatusRefused,
     meeting_change_status,
@@ -29,8 +36,11 @@ from ..services import (
     review_list_refresh,
 )
 from ..summary.context import join_names, participant_summary_of_counts
+from ..summary.fingerprint import meeting_page_fingerprint
 
 MEETINGS_PER_PAGE = 25
+
+logger = logging.getLogger(__name__)
 
 
 def _posted(request, what: str = "POST"):
@@ -119,29 +129,86 @@ def attendance_summary(meeting: Meeting) -> dict:
     }
 
 
-@member_required
-@require_safe
-def meeting_detail(request, pk: int):
-    try:
-        meeting = meeting_for_page(pk)
-    except Meeting.DoesNotExist:
-        raise Http404("No such meeting.") from None
+PAGE_TEMPLATE = "meetings/partials/meeting_page.html"
+PAGE_KEPT_SECONDS = 24 * 60 * 60
+# Stands for the CSRF token in a kept page; each request puts its own in its place.
+CSRF_HOLE = "csrf-token-hole-8e5b3c0a"
+
+
+def _meeting_page_render(request, pk: int) -> dict[str, str]:
+    """The meeting page's title, breadcrumbs and content, rendered from the database."""
+    meeting = get_object_or_404(Meeting.objects.select_related("forum", "host_economy", "chair_economy"), pk=pk)
     meeting_or_404(request.user, meeting)
+    meeting_record_prefetch(meeting)
     items = _attach_to_items(meeting)
-    actions = [(item, action) for item in items for action in item.actions.all()]
-    unplaced_reports = [report for report in meeting.project_reports.all() if not report.agenda_item_id]
     context = {
         "meeting": meeting,
         "items": items,
-        "actions": actions,
+        "actions": [(item, action) for item in items for action in item.actions.all()],
         "documents": list(meeting.documents.all()),
-        "unplaced_reports": unplaced_reports,
+        "unplaced_reports": [report for report in meeting.project_reports.all() if not report.agenda_item_id],
         "participants": participant_summary_of_counts(participant_counts(meeting)),
         "can_edit": is_secretariat(request.user) and not meeting.is_locked,
         "status_choices": meeting_status_choices_for(meeting=meeting, user=request.user),
+        "csrf_token": CSRF_HOLE,
         **attendance_summary(meeting),
     }
-    return render(request, "meetings/meeting_detail.html", context)
+    return {
+        "title": meeting.title,
+        "breadcrumbs": render_to_string("meetings/partials/breadcrumbs.html", {"meeting": meeting}),
+        "content": render_to_string(PAGE_TEMPLATE, context, request=request),
+    }
+
+
+def meeting_page_parts(request, pk: int) -> dict[str, str]:
+    """The meeting page's title, breadcrumbs and content (404 for a meeting the user may not read).
+
+    Loading and printing a record is most of the page's cost, and a record is read far more
+    often than it changes: the rendering is kept in the cache under the fingerprint of every
+    row the page prints (``meeting_page_fingerprint``, one query), one entry for each way the
+    page reads for a request (the user's roles, the site's address), so any change to the
+    record, however written, shows on the next request. Off PostgreSQL, in DEBUG or without a
+    working cache, the page is rendered on every request.
+    """
+    fingerprint = None if settings.DEBUG else meeting_page_fingerprint(pk)
+    if fingerprint is None:
+        parts = _meeting_page_render(request, pk)
+    else:
+        status, rows = fingerprint
+        if status is None:
+            raise Http404("No such meeting.")
+        meeting_or_404(request.user, Meeting(pk=pk, status=status))
+        # One entry for each way the page reads (roles, address), replaced when the record
+        # changes: the cache holds no stale versions.
+        roles = "".join(str(int(check(request.user))) for check in (is_secretariat, is_chair, is_delegate))
+        key = f"meeting-page:{pk}:{roles}:{request.scheme}://{request.get_host()}"
+        parts = _cache_get(key)
+        if parts is None or parts.get("fingerprint") != rows:
+            parts = {**_meeting_page_render(request, pk), "fingerprint": rows}
+            _cache_set(key, parts, PAGE_KEPT_SECONDS)
+    content = parts["content"].replace(CSRF_HOLE, get_token(request))
+    return {"title": parts["title"], "breadcrumbs": mark_safe(parts["breadcrumbs"]), "content": mark_safe(content)}
+
+
+def _cache_get(key: str):
+    try:
+        return cache.get(key)
+    except Exception:  # the cache only saves work: a cache server that is down must not take the page with it
+        logger.warning("Cache unavailable: the page is rendered afresh", exc_info=True)
+        return None
+
+
+def _cache_set(key: str, value, seconds: int) -> None:
+    try:
+        cache.set(key, value, seconds)
+    except Exception:  # as in _cache_get
+        logger.warning("Cache unavailable: the rendered page is not kept", exc_info=True)
+
+
+@member_required
+@require_safe
+def meeting_detail(request, pk: int):
+    return render(request, "meetings/meeting_detail.html", {"page": meeting_page_parts(request, pk)})
 
 
 @secretariat_required

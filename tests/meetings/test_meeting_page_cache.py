@@ -1,0 +1,187 @@
+"""The meeting page kept rendered under the fingerprint of every row it prints: a second
+request reads it from the cache, and any change to those rows, however written, shows on the
+next request. PostgreSQL only (the one-query fingerprint is its SQL); elsewhere the page is
+rendered every time, which the rest of the meeting page tests cover."""
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from accounts.services import user_create_with_role
+
+from meetings.models import Economy, Meeting, SummaryExport
+from meetings.summary import fingerprint
+from meetings.views import meetings as meeting_views
+from tests.factories import DocumentFactory, ParticipantFactory
+from tests.meetings.test_summary_fingerprint import RECORD_EDITS
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif("connection.vendor != 'postgresql'", reason="the page fingerprint is PostgreSQL's (CI runs this)"),
+]
+TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+|("X-CSRFToken": ")[^"]+')
+
+
+def _page(client, meeting) -> str:
+    response = client.get(reverse("meetings:detail", args=[meeting.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _without_tokens(html: str) -> str:
+    return TOKEN.sub(lambda match: (match.group(1) or match.group(2)) + "…", html)
+
+
+def _rendering_count(monkeypatch) -> list:
+    calls = []
+    render = meeting_views._meeting_page_render
+    monkeypatch.setattr(meeting_views, "_meeting_page_render", lambda *args: calls.append(1) or render(*args))
+    return calls
+
+
+def test_second_request_is_the_kept_page_and_reads_the_same(secretariat_client, demo_meeting, monkeypatch):
+    renderings = _rendering_count(monkeypatch)
+
+    first, second = _page(secretariat_client, demo_meeting), _page(secretariat_client, demo_meeting)
+
+    assert len(renderings) == 1
+    assert _without_tokens(second) == _without_tokens(first)
+    assert "Conference on Strategic Alliances for Efficient Supply Chain Management" in second
+
+
+@pytest.mark.parametrize("edit", RECORD_EDITS, ids=lambda edit: edit.__name__.removeprefix("_edit_"))
+def test_any_edit_to_the_record_shows_on_the_next_request(secretariat_client, draft_meeting, monkeypatch, edit):
+    ParticipantFactory(meeting=draft_meeting, name="Ms. Ana Torres", sex="female", economy=None)
+    DocumentFactory(meeting=draft_meeting, symbol="2002/SMEWG14/005", title="SPAN: proposal to enhance the plan")
+    _page(secretariat_client, draft_meeting)
+    renderings = _rendering_count(monkeypatch)
+
+    edit(draft_meeting)
+    after = _page(secretariat_client, draft_meeting)
+    cache.clear()
+    fresh = _page(secretariat_client, draft_meeting)
+
+    assert len(renderings) == 2  # the edit was noticed: rendered anew, not read from the cache
+    assert _without_tokens(after) == _without_tokens(fresh)
+
+
+def test_renamed_economy_shows_on_the_next_request(secretariat_client, demo_meeting):
+    _page(secretariat_client, demo_meeting)
+
+    Economy.objects.filter(code="MEX").update(name_in_text="the United Mexican States")
+
+    assert "the United Mexican States" in _page(secretariat_client, demo_meeting)
+
+
+def test_participant_added_changes_the_count(secretariat_client, demo_meeting):
+    before = re.search(r"(\d+) participants?", _page(secretariat_client, demo_meeting)).group(1)
+
+    ParticipantFactory(meeting=demo_meeting)
+
+    after = re.search(r"(\d+) participants?", _page(secretariat_client, demo_meeting)).group(1)
+    assert int(after) == int(before) + 1
+
+
+def test_export_status_change_shows_on_the_next_request(secretariat_client, secretariat_user, demo_meeting):
+    export = SummaryExport.objects.create(meeting=demo_meeting, requested_by=secretariat_user, status="queued")
+    assert "Queued" in _page(secretariat_client, demo_meeting)
+
+    SummaryExport.objects.filter(pk=export.pk).update(status="failed")
+
+    assert "Failed" in _page(secretariat_client, demo_meeting)
+
+
+def test_each_role_gets_its_own_page(client, secretariat_user, chair_user, delegate_user, demo_meeting):
+    client.force_login(secretariat_user)
+    secretariat_page = _page(client, demo_meeting)
+    client.force_login(delegate_user)
+    delegate_page = _page(client, demo_meeting)
+    client.force_login(chair_user)
+    chair_page = _page(client, demo_meeting)
+
+    assert "Edit the record" in secretariat_page and "Export chair" in secretariat_page
+    assert "Edit the record" not in delegate_page and "Participant list" not in delegate_page
+    assert "Export chair" not in delegate_page
+    assert "Edit the record" not in chair_page and "Participant list" in chair_page
+
+
+def test_kept_page_still_refuses_a_delegate_a_draft(client, secretariat_user, delegate_user, draft_meeting):
+    client.force_login(secretariat_user)
+    _page(client, draft_meeting)
+    client.force_login(delegate_user)
+
+    response = client.get(reverse("meetings:detail", args=[draft_meeting.pk]))
+
+    assert response.status_code == 404
+
+
+def test_missing_meeting_is_404(secretariat_client):
+    assert secretariat_client.get(reverse("meetings:detail", args=[987654])).status_code == 404
+
+
+def test_forms_on_a_kept_page_carry_the_readers_own_token(client, secretariat_user, draft_meeting):
+    client.force_login(secretariat_user)
+    _page(client, draft_meeting)  # kept by the first reader
+    other = user_create_with_role(username="sec2", password="pw-sec2-long", role="Secretariat", email="s2@example.org")
+    reader = Client(enforce_csrf_checks=True)
+    reader.force_login(other)
+
+    page = _page(reader, draft_meeting)
+    token = re.search(r'id="summary-export-form">\s*<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    response = reader.post(reverse("meetings:summary_export", args=[draft_meeting.pk]), {"csrfmiddlewaretoken": token.group(1)})
+
+    assert meeting_views.CSRF_HOLE not in page
+    assert response.status_code == 302  # accepted: a token from the kept page would be refused (403)
+
+
+def test_published_link_names_the_address_it_was_asked_from(secretariat_client, demo_meeting, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "records.example.org", "smewg.example.net"]
+    Meeting.objects.filter(pk=demo_meeting.pk).update(summary_is_public=True, summary_public_nonce="n1")
+    url = reverse("meetings:detail", args=[demo_meeting.pk])
+
+    first = secretariat_client.get(url, HTTP_HOST="records.example.org").content.decode()
+    second = secretariat_client.get(url, HTTP_HOST="smewg.example.net").content.decode()
+
+    assert "http://records.example.org/" in first and "http://smewg.example.net/" in second
+
+
+def test_cache_down_the_page_is_rendered(secretariat_client, demo_meeting, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise ConnectionError("cache server gone")
+
+    monkeypatch.setattr(meeting_views.cache, "get", refuse)
+    monkeypatch.setattr(meeting_views.cache, "set", refuse)
+
+    assert "Conference on Strategic Alliances" in _page(secretariat_client, demo_meeting)
+
+
+def test_kept_page_query_count(secretariat_client, demo_meeting, django_assert_num_queries):
+    _page(secretariat_client, demo_meeting)
+
+    # Session, user, roles, the fingerprint (with the meeting's status), the user's economy.
+    with django_assert_num_queries(5):
+        _page(secretariat_client, demo_meeting)
+
+
+def test_fingerprint_prepared_once_a_session_and_after_a_reconnect(demo_meeting):
+    first = fingerprint.meeting_page_fingerprint(demo_meeting.pk)
+    assert fingerprint.meeting_page_fingerprint(demo_meeting.pk) == first
+
+    connection._smewg_prepared_on = object()  # as after a reconnect: the session knows no statement
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+
+    assert fingerprint.meeting_page_fingerprint(demo_meeting.pk) == first
+    assert fingerprint.meeting_page_fingerprint(987654)[0] is None
+
+
+def test_deploy_digest_covers_the_page_template_and_its_view():
+    files = {str(path) for path in fingerprint.deploy_files()}
+
+    assert any(name.endswith("templates/meetings/partials/meeting_page.html") for name in files)
+    assert any(name.endswith("templates/meetings/partials/summary_panel.html") for name in files)
+    assert any(name.endswith("meetings/views/meetings.py") for name in files)
+    assert not any("site-packages" in name for name in files)
