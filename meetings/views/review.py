@@ -150,10 +150,10 @@ def review_search(request, meeting: Meeting):
         return _section(request, meeting, status=200 if _htmx(request) else 400, review_search_form=form,
                         page=page, review_error="The search was not understood: see the marked fields.")
     data = form.cleaned_data
-    found = review_candidates(
-        meeting, search=data["q"], from_meeting=data["from_meeting"], economy=data["economy"]
-    )
-    candidates = list(found[:CANDIDATES_SHOWN + 1])
+    candidates = list(review_candidates(
+        meeting, search=data["q"], from_meeting=data["from_meeting"], economy=data["economy"],
+        limit=CANDIDATES_SHOWN + 1,
+    ))
     return _section(
         request, meeting, review_search_form=form, review_candidates=candidates[:CANDIDATES_SHOWN],
         review_more=len(candidates) > CANDIDATES_SHOWN, page=page,

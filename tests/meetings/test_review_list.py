@@ -18,6 +18,7 @@ from meetings.services import (
     review_list_import,
     review_list_refresh,
 )
+from meetings.selectors import review_candidates
 from meetings.services.review import reported_status
 from meetings.views.review import REVIEW_ENTRIES_PER_PAGE
 from tests.factories import ActionFactory, AgendaItemFactory, MeetingFactory
@@ -230,6 +231,18 @@ def test_search_finds_open_actions_by_text_meeting_and_economy(secretariat_clien
         [series.old_undated.text, series.old_due_before_previous.text, series.old_next_meeting.text]
     )
     assert [a.text for a in by_economy] == []  # Mexico's open action is on the list already
+
+
+def test_review_candidates_limited_are_the_first_of_all_newest_meeting_first():
+    series = make_series()
+    extra = _action(series.previous, "Map SME incubators")
+
+    everything = [action.text for action in review_candidates(series.this)]
+    first_two = [action.text for action in review_candidates(series.this, limit=2)]
+
+    assert everything[:2] == first_two == [series.previous_open.text, series.previous_in_progress.text]
+    assert everything[-3:] == [series.old_undated.text, series.old_due_before_previous.text,
+                               series.old_next_meeting.text] and extra.text in everything
 
 
 def test_search_with_a_bad_meeting_says_so_and_keeps_the_text(secretariat_client):
