@@ -148,7 +148,10 @@ def _render(
         html += render_to_string(PARTIALS + "agenda_messages.html", {}, request)
         if order_of is not None:
             html += _order_oob(request, context["meeting"], order_of)
-        return HttpResponse(html, status=status)
+        response = HttpResponse(html, status=status)
+        if "page" in context:  # the whole editor swapped: the address names the page it now shows
+            response["HX-Replace-Url"] = editor_url(context["meeting"], page=context["page"].number)
+        return response
     back = editor_url(context["meeting"], context.get("anchor", ""), item=_context_item(context))
     return render(request, PAGE, {**context, "partial": template, "page_title": title, "editor_url": back},
                   status=status)

@@ -22,10 +22,12 @@ def test_agenda_long_is_edited_page_by_page(page, live_server, secretariat_user,
     expect(page.locator("#agenda-messages")).to_contain_text("is now item 20")
     expect(page.locator(".agenda-item")).to_have_count(20)
     expect(page.locator(f"#agenda-item-{items[20].pk}-title")).to_have_text("20. Item 21")
+    expect(page).to_have_url(f"{live_server.url}/meetings/{meeting.pk}/agenda/")
     page.get_by_label("Title").fill("Closing")
     page.get_by_role("button", name="Add item").click()
 
     expect(page.locator("#agenda-messages")).to_contain_text("Agenda item 26 “Closing” added")
     expect(page.locator(".agenda-item")).to_have_count(6)
     expect(page.get_by_role("link", name="Items 21–26").first).to_have_attribute("aria-current", "page")
+    expect(page).to_have_url(f"{live_server.url}/meetings/{meeting.pk}/agenda/?page=2")
     page.screenshot(path=str(artifacts_dir / "agenda-pages.png"), full_page=True)

@@ -110,8 +110,15 @@ def test_agenda_long_shows_one_page_of_items_with_links_to_every_page(secretaria
 
     assert item_titles(first) == [f"Item {n}" for n in range(1, 21)]
     assert item_titles(second) == [f"Item {n}" for n in range(21, 26)]
-    assert '<a class="page-link" href="?page=2">Items 21–25</a>' in first.content.decode()
-    assert '<a class="page-link" href="?page=1">Items 1–20</a>' in second.content.decode()
+    assert f'<a class="page-link" href="{agenda_url(meeting)}?page=2">Items 21–25</a>' in first.content.decode()
+    assert f'<a class="page-link" href="{agenda_url(meeting)}?page=1">Items 1–20</a>' in second.content.decode()
+
+
+def test_item_add_invalid_without_javascript_links_to_the_editors_pages(secretariat_client, meeting, long_agenda):
+    response = secretariat_client.post(reverse("meetings:agenda_item_add", args=[meeting.pk]), {"new-item-title": ""})
+
+    assert response.status_code == 400
+    assert f'href="{agenda_url(meeting)}?page=2"' in response.content.decode()
 
 
 def test_agenda_page_out_of_range_shows_the_nearest(secretariat_client, meeting, long_agenda):
@@ -159,6 +166,7 @@ def test_item_move_htmx_returns_the_page_holding_the_item(secretariat_client, me
     )
 
     assert item_titles(response) == ["Item 20", "Item 22", "Item 23", "Item 24", "Item 25"]
+    assert response["HX-Replace-Url"] == agenda_url(meeting) + "?page=2"
 
 
 def test_item_add_htmx_on_long_agenda_shows_the_last_page(secretariat_client, meeting, long_agenda):
