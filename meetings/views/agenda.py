@@ -40,6 +40,7 @@ from ..forms.agenda import (
     DecisionForm,
 )
 from ..models import Action, AgendaItem, Decision, Meeting
+from ..paging import page_ranges
 from ..permissions import meeting_edit_view
 
 PAGE = "meetings/agenda_page.html"
@@ -187,12 +188,10 @@ def _editor_context(meeting: Meeting, add_form=None, *, page=1) -> dict:
     items = [_with_blocks(item) for item in page.object_list]
     for index, item in enumerate(items):
         item.is_last = index == len(items) - 1 and not page.has_next()
-    per_page = AGENDA_ITEMS_PER_PAGE
     return {
         "meeting": meeting,
         "page": page,
-        # (page, its first item's number, its last's) for the links naming each page by its items
-        "page_ranges": [(n, (n - 1) * per_page + 1, min(n * per_page, paginator.count)) for n in paginator.page_range],
+        "page_ranges": page_ranges(paginator),
         "items": items,
         "item_add_form": add_form or AgendaItemForm(prefix="new-item"),
     }

@@ -27,6 +27,7 @@ from accounts.roles import can_read_drafts, is_secretariat
 
 from ..forms.review import CarryForwardForm, ReviewRecordForm, ReviewSearchForm
 from ..models import Action, Meeting, MeetingStatus, ReviewEntry
+from ..paging import page_ranges
 from ..permissions import meeting_edit_view
 from ..selectors import (
     OPEN_STATUSES,
@@ -72,16 +73,12 @@ def review_context(request, meeting: Meeting, *, page=1, **extra) -> dict:
     paginator = Paginator(review_list(meeting), REVIEW_ENTRIES_PER_PAGE)
     page = paginator.get_page(page)
     entries = list(page.object_list)
-    per_page = REVIEW_ENTRIES_PER_PAGE
     context = {
         "meeting": meeting,
         "review_entries": entries,
         "review_count": paginator.count,
         "review_page": page,
-        # (page, its first entry's number, its last's) for the links naming each page by its entries
-        "review_page_ranges": [
-            (n, (n - 1) * per_page + 1, min(n * per_page, paginator.count)) for n in paginator.page_range
-        ],
+        "review_page_ranges": page_ranges(paginator),
         # The list is part of the record; the actions as live objects (their page, their live
         # status) only for those the user may open (a delegate: their own economy's).
         "review_openable": _openable(request.user, entries),
