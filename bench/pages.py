@@ -40,7 +40,8 @@ PAGE_KB = 500
 CHAIR_USERNAME = "archive-chair"
 DELEGATE_CODE = "mex"
 MEETINGS = {DEMO_NUMBER: "14th", BIG_MEETINGS[0]: "100th adopted", BIG_MEETINGS[1]: "101st draft"}
-DOWNLOADS = ("_csv", "_download", "_export", "_template", "word_copy", "calendar_feed", "status_json")
+# URL names (or their ends) that answer a file or JSON, not a page.
+DOWNLOADS = ("_csv", "_download", "participant_export", "_template", "word_copy", "calendar_feed", "status_json")
 ONLY = [word for word in os.environ.get("BENCH_PAGES", "").split(",") if word]
 
 
