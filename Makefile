@@ -47,6 +47,7 @@ bench: system-deps venv
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/archive.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/insights.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/scale.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/pages.py
 
 # The share of known summaries' facts the importer recognises (bench/import_score.py).
 import-score: venv

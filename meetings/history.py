@@ -176,8 +176,16 @@ def _label(model, record, names: _Names) -> str:
     return model._meta.verbose_name.capitalize()
 
 
+def _history_m2m_fields(model) -> list:
+    """The many-to-many fields whose values the model's history keeps."""
+    return getattr(model.history.model, "_history_m2m_fields", [])
+
+
 def _entries_for(model, records, names: _Names) -> list[HistoryEntry]:
+    # ``model.history`` builds a new manager class at each access (simple_history): read once,
+    # not per row (it was most of the History page's time with 1,500 rows).
     tracked = _tracked_fields(model.history.model)
+    m2m_fields = _history_m2m_fields(model)
     previous_by_object: dict = {}
     created_entries: dict = {}  # object id -> its "added" entry, until another change follows
     entries = []
@@ -196,7 +204,7 @@ def _entries_for(model, records, names: _Names) -> list[HistoryEntry]:
                                            names.value(model, model_field, new)))
             elif record.history_type == "+" and new not in (None, "", False):
                 changes.append(FieldChange(str(model_field.verbose_name), "", names.value(model, model_field, new)))
-        m2m_changes = _m2m_changes(model, record, previous, names)
+        m2m_changes = _m2m_changes(m2m_fields, record, previous, names)
         previous_by_object[record.id] = record
         creation = created_entries.pop(record.id, None)
         if m2m_changes and not changes and creation and creation.who == person_name(record.history_user):
@@ -227,7 +235,7 @@ def _m2m_ids(record, m2m_field) -> set[int]:
 
 def _attach_m2m_ids(model, records: list) -> None:
     """Give each historical row ``m2m_ids``: {field name: ids}, one query per field."""
-    for m2m_field in getattr(model.history.model, "_history_m2m_fields", []):
+    for m2m_field in _history_m2m_fields(model):
         through = HistoricalRecords.m2m_models[m2m_field]
         target = f"{m2m_field.related_model._meta.model_name}_id"
         by_row: dict[int, set[int]] = {}
@@ -239,10 +247,11 @@ def _attach_m2m_ids(model, records: list) -> None:
             record.m2m_ids[m2m_field.name] = by_row.get(record.history_id, set())
 
 
-def _m2m_changes(model, record, previous, names: _Names) -> list[FieldChange]:
-    """Changes to the many-to-many fields the history keeps (an action's responsible economies)."""
+def _m2m_changes(m2m_fields: list, record, previous, names: _Names) -> list[FieldChange]:
+    """Changes to the many-to-many fields the history keeps (``m2m_fields``: an action's
+    responsible economies)."""
     changes = []
-    for m2m_field in getattr(model.history.model, "_history_m2m_fields", []):
+    for m2m_field in m2m_fields:
         new = _m2m_ids(record, m2m_field)
         old = _m2m_ids(previous, m2m_field) if previous is not None else set()
         if record.history_type == "-" or new == old:

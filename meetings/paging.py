@@ -36,3 +36,10 @@ class LateRowPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         return self._get_page(late_rows(self.object_list, bottom, top, rows=self.rows), number, self)
+
+
+def page_ranges(paginator: Paginator) -> list[tuple[int, int, int]]:
+    """(page number, its first row's number, its last's) for every page: links that name a
+    page by the rows it holds ("21–40") rather than by its number."""
+    per_page, count = paginator.per_page, paginator.count
+    return [(number, (number - 1) * per_page + 1, min(number * per_page, count)) for number in paginator.page_range]

@@ -1,6 +1,8 @@
 """The agenda editor: agenda items, their decisions, agreed actions and project reports.
 
-One page per meeting (``meetings:agenda``). Every change is a plain POST form that
+One page per meeting (``meetings:agenda``), in pages of ``AGENDA_ITEMS_PER_PAGE`` items
+(``?page=``): a 200-item meeting on one page was 2.3 MB of HTML and 0.7 s to render. A change
+to an item answers with the page that holds it (``editor_page_of``). Every change is a plain POST form that
 redirects back to the editor with a message; htmx enhances the same forms so that a change
 swaps only the part of the page it touches (the response is then that fragment, with the
 message swapped in out of band). Without JavaScript, an edit or an invalid form shows the
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpResponse
@@ -37,10 +40,13 @@ from ..forms.agenda import (
     DecisionForm,
 )
 from ..models import Action, AgendaItem, Decision, Meeting
+from ..paging import page_ranges
 from ..permissions import meeting_edit_view
 
 PAGE = "meetings/agenda_page.html"
 PARTIALS = "meetings/partials/"
+# A usual meeting's agenda fits one page; a long one (200 items) is read in pages of this many.
+AGENDA_ITEMS_PER_PAGE = 20
 
 
 def _htmx(request) -> bool:
@@ -52,9 +58,27 @@ def _invalid(request) -> int:
     return 200 if _htmx(request) else 400
 
 
-def _editor_url(meeting: Meeting, anchor: str = "") -> str:
+def editor_page_of(item: AgendaItem) -> int:
+    """The page of the agenda editor that shows ``item`` (items are in position order, 1, 2, ...)."""
+    return (item.position - 1) // AGENDA_ITEMS_PER_PAGE + 1
+
+
+def editor_url(meeting: Meeting, anchor: str = "", *, item: AgendaItem | None = None, page: int = 1) -> str:
+    """The editor's address: the page that shows ``item`` (or ``page``), scrolled to ``anchor``.
+    Page 1 has no ``?page=``."""
     url = reverse("meetings:agenda", kwargs={"pk": meeting.pk})
+    page = editor_page_of(item) if item is not None else page
+    if page > 1:
+        url = f"{url}?page={page}"
     return f"{url}#{anchor}" if anchor else url
+
+
+def _context_item(context: dict) -> AgendaItem | None:
+    """The agenda item a fragment's context is about (an item, or a decision's or action's)."""
+    if "item" in context:
+        return context["item"]
+    part = context.get(DECISION.name) or context.get(ACTION.name)
+    return part.agenda_item if part is not None else None
 
 
 # The parts of an agenda item that htmx swaps one at a time: their fragment, and what they
@@ -125,19 +149,25 @@ def _render(
         html += render_to_string(PARTIALS + "agenda_messages.html", {}, request)
         if order_of is not None:
             html += _order_oob(request, context["meeting"], order_of)
-        return HttpResponse(html, status=status)
-    return render(request, PAGE, {**context, "partial": template, "page_title": title}, status=status)
+        response = HttpResponse(html, status=status)
+        if "page" in context:  # the whole editor swapped: the address names the page it now shows
+            response["HX-Replace-Url"] = editor_url(context["meeting"], page=context["page"].number)
+        return response
+    back = editor_url(context["meeting"], context.get("anchor", ""), item=_context_item(context))
+    return render(request, PAGE, {**context, "partial": template, "page_title": title, "editor_url": back},
+                  status=status)
 
 
 def _conflict(request, *, form, error: StaleEdit, title: str, meeting: Meeting, template: str, context):
     """The refused stale save: the current text beside the user's, their form kept."""
-    extra = {**context, "partial": template, "page_title": f"{title}: not saved"}
+    back = editor_url(meeting, context.get("anchor", ""), item=_context_item(context))
+    extra = {**context, "partial": template, "page_title": f"{title}: not saved", "editor_url": back}
     response = conflict_response(
         request,
         form=form,
         error=error,
         title=title,
-        cancel_url=_editor_url(meeting, context.get("anchor", "")),
+        cancel_url=back,
         template=template if _htmx(request) else PAGE,
         extra_context=extra,
     )
@@ -150,35 +180,49 @@ def _conflict(request, *, form, error: StaleEdit, title: str, meeting: Meeting, 
 # The whole editor.
 
 
-def _editor_context(meeting: Meeting, add_form=None) -> dict:
+def _editor_context(meeting: Meeting, add_form=None, *, page=1) -> dict:
+    """One page of the editor (``page``: a number, or text from a request; out of range is the
+    nearest page): its items, and the form adding one."""
+    paginator = Paginator(_agenda_items(meeting), AGENDA_ITEMS_PER_PAGE)
+    page = paginator.get_page(page)
+    items = [_with_blocks(item) for item in page.object_list]
+    for index, item in enumerate(items):
+        item.is_last = index == len(items) - 1 and not page.has_next()
     return {
         "meeting": meeting,
-        "items": [_with_blocks(item) for item in _agenda_items(meeting)],
+        "page": page,
+        "page_ranges": page_ranges(paginator),
+        "items": items,
         "item_add_form": add_form or AgendaItemForm(prefix="new-item"),
     }
 
 
+# A page number past the end: ``get_page`` answers the last page, where an added item goes.
+LAST_PAGE = 10**9
+
+
 @meeting_edit_view()
 def agenda(request, meeting: Meeting):
-    """The agenda editor of one meeting."""
-    return render(request, "meetings/agenda.html", _editor_context(meeting))
+    """The agenda editor of one meeting, one page of items (``?page=``)."""
+    return render(request, "meetings/agenda.html", _editor_context(meeting, page=request.GET.get("page")))
 
 
 @meeting_edit_view()
 def agenda_item_add(request, meeting: Meeting):
     if request.method != "POST":
-        return redirect(_editor_url(meeting, "agenda-item-add"))
+        return redirect(editor_url(meeting, "agenda-item-add"))
     form = AgendaItemForm(request.POST, prefix="new-item")
     if not form.is_valid():
+        # The page the form was sent from, shown again with the errors.
         return _render(
-            request, PARTIALS + "agenda_editor.html", _editor_context(meeting, form),
+            request, PARTIALS + "agenda_editor.html", _editor_context(meeting, form, page=request.POST.get("page")),
             title="Add an agenda item", status=_invalid(request),
         )
     item = services.agenda_item_add(meeting=meeting, **form.cleaned_data)
     messages.success(request, f"Agenda item {item.position} “{item.title}” added.")
     if _htmx(request):
-        return _render(request, PARTIALS + "agenda_editor.html", _editor_context(meeting), title="")
-    return redirect(_editor_url(meeting, f"agenda-item-{item.pk}"))
+        return _render(request, PARTIALS + "agenda_editor.html", _editor_context(meeting, page=LAST_PAGE), title="")
+    return redirect(editor_url(meeting, f"agenda-item-{item.pk}", item=item))
 
 
 @meeting_edit_view()
@@ -193,8 +237,9 @@ def agenda_item_move(request, meeting: Meeting, item_pk: int):
     else:
         messages.info(request, f"“{item.title}” is already the {'first' if direction == 'up' else 'last'} item.")
     if _htmx(request):
-        return _render(request, PARTIALS + "agenda_editor.html", _editor_context(meeting), title="")
-    return redirect(_editor_url(meeting, f"agenda-item-{item.pk}"))
+        context = _editor_context(meeting, page=editor_page_of(item))
+        return _render(request, PARTIALS + "agenda_editor.html", context, title="")
+    return redirect(editor_url(meeting, f"agenda-item-{item.pk}", item=item))
 
 
 @meeting_edit_view()
@@ -215,39 +260,40 @@ def agenda_block_move(request, meeting: Meeting, item_pk: int):
         is_last = not meeting.agenda_items.filter(position__gt=item.position).exists()
         context = {"meeting": meeting, "item": item, "is_last": is_last}
         return _render(request, PARTIALS + "agenda_item.html", context, title="")
-    return redirect(_editor_url(meeting, anchor))
+    return redirect(editor_url(meeting, anchor, item=item))
 
 
 @meeting_edit_view()
 def agenda_item_delete(request, meeting: Meeting, item_pk: int):
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
     if request.method != "POST":
-        return _confirm_delete(request, meeting, f"agenda item {item}", f"agenda-item-{item.pk}")
+        return _confirm_delete(request, meeting, f"agenda item {item}", f"agenda-item-{item.pk}", item)
+    page = editor_page_of(item)  # the page it was on, now showing the items after it
     services.agenda_item_delete(item=item)
     messages.success(request, f"Agenda item “{item.title}” deleted; the items after it are renumbered.")
     if _htmx(request):
-        return _render(request, PARTIALS + "agenda_editor.html", _editor_context(meeting), title="")
-    return redirect(_editor_url(meeting))
+        return _render(request, PARTIALS + "agenda_editor.html", _editor_context(meeting, page=page), title="")
+    return redirect(editor_url(meeting, page=page))
 
 
-def _confirm_delete(request, meeting: Meeting, what: str, anchor: str):
+def _confirm_delete(request, meeting: Meeting, what: str, anchor: str, item: AgendaItem):
     """Without JavaScript a delete link opens this page; its button POSTs the delete."""
     return render(
         request,
         "meetings/agenda_confirm_delete.html",
-        {"meeting": meeting, "what": what, "cancel_url": _editor_url(meeting, anchor)},
+        {"meeting": meeting, "what": what, "cancel_url": editor_url(meeting, anchor, item=item)},
     )
 
 
 @meeting_edit_view()
 def agenda_item(request, meeting: Meeting, item_pk: int):
     """One part of an agenda item (``?part=``) as shown in the editor (Cancel swaps it back)."""
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
     if not _htmx(request):
-        return redirect(_editor_url(meeting, f"agenda-item-{item_pk}"))
+        return redirect(editor_url(meeting, f"agenda-item-{item_pk}", item=item))
     part = request.GET.get("part", "")
     if part not in ITEM_PARTS:
         raise Http404("No such part of an agenda item.")
-    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
     return _render(request, PARTIALS + ITEM_PARTS[part], _item_context(meeting, item, part), title="")
 
 
@@ -275,7 +321,7 @@ def agenda_item_edit(request, meeting: Meeting, item_pk: int):
         return _render(
             request, PARTIALS + ITEM_PARTS["main"], _item_context(meeting, item, "main"), title="", order_of=item
         )
-    return redirect(_editor_url(meeting, f"agenda-item-{item.pk}"))
+    return redirect(editor_url(meeting, f"agenda-item-{item.pk}", item=item))
 
 
 # Decisions and agreed actions under an item work the same way; a Part says which.
@@ -331,7 +377,7 @@ def part_add(request, meeting: Meeting, item_pk: int, part: Part):
     if _htmx(request):
         order_of = item if part is DECISION else None
         return _render(request, section, _item_context(meeting, item, part.section), title="", order_of=order_of)
-    return redirect(_editor_url(meeting, part.anchor(obj)))
+    return redirect(editor_url(meeting, part.anchor(obj), item=obj.agenda_item))
 
 
 @meeting_edit_view()
@@ -339,7 +385,7 @@ def part_show(request, meeting: Meeting, object_pk: int, part: Part):
     """One decision or action as the editor shows it (Cancel of an edit swaps it back)."""
     obj = _part_object(meeting, part, object_pk)
     if not _htmx(request):
-        return redirect(_editor_url(meeting, part.anchor(obj)))
+        return redirect(editor_url(meeting, part.anchor(obj), item=obj.agenda_item))
     return _render(request, part.template(), {"meeting": meeting, part.name: obj}, title="")
 
 
@@ -368,7 +414,7 @@ def part_edit(request, meeting: Meeting, object_pk: int, part: Part):
         # obj is the saved row (fields, version and choices): no need to read it again.
         order_of = obj.agenda_item if part is DECISION else None
         return _render(request, part.template(), {"meeting": meeting, part.name: obj}, title="", order_of=order_of)
-    return redirect(_editor_url(meeting, part.anchor(obj)))
+    return redirect(editor_url(meeting, part.anchor(obj), item=obj.agenda_item))
 
 
 @meeting_edit_view()
@@ -376,14 +422,14 @@ def part_delete(request, meeting: Meeting, object_pk: int, part: Part):
     obj = _part_object(meeting, part, object_pk)
     anchor = f"agenda-item-{obj.agenda_item_id}"
     if request.method != "POST":
-        return _confirm_delete(request, meeting, f"{part.label.lower()} “{obj}”", part.anchor(obj))
+        return _confirm_delete(request, meeting, f"{part.label.lower()} “{obj}”", part.anchor(obj), obj.agenda_item)
     obj.delete()
     messages.success(request, f"{part.label} deleted.")
     if _htmx(request):
         # The fragment replaces the deleted row; only the message is left to show.
         order_of = obj.agenda_item if part is DECISION else None
         return _render(request, PARTIALS + "agenda_deleted.html", {"meeting": meeting}, title="", order_of=order_of)
-    return redirect(_editor_url(meeting, anchor))
+    return redirect(editor_url(meeting, anchor, item=obj.agenda_item))
 
 
 # Project reports under an item.
@@ -416,7 +462,7 @@ def agenda_project_link(request, meeting: Meeting, item_pk: int):
     messages.success(request, f"{report.project.title} linked to item {item.position} ({report.get_kind_display().lower()}).")
     if _htmx(request):
         return _render(request, section, _item_context(meeting, item, "projects"), title="", order_of=item)
-    return redirect(_editor_url(meeting, f"agenda-item-{item.pk}-projects"))
+    return redirect(editor_url(meeting, f"agenda-item-{item.pk}-projects", item=item))
 
 
 @meeting_edit_view()
@@ -432,4 +478,4 @@ def agenda_project_unlink(request, meeting: Meeting, report_pk: int):
         return _render(
             request, PARTIALS + ITEM_PARTS["projects"], _item_context(meeting, item, "projects"), title="", order_of=item
         )
-    return redirect(_editor_url(meeting, f"agenda-item-{item.pk}-projects" if item else ""))
+    return redirect(editor_url(meeting, f"agenda-item-{item.pk}-projects" if item else "", item=item))

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,9 +26,15 @@ from ..forms.meetings import (
     MeetingForm,
     MeetingStatusForm,
 )
-from ..models import AgendaItem, AttendanceCapacity, Economy, Meeting, MeetingStatus
+from ..models import AgendaItem, AttendanceCapacity, Economy, Meeting, MeetingStatus, Participant
 from ..permissions import meeting_edit_view
-from ..selectors import meeting_or_404, meeting_record_prefetch, meetings_visible_to, participant_counts
+from ..selectors import (
+    count_per_meeting,
+    meeting_or_404,
+    meeting_record_prefetch,
+    meetings_visible_to,
+    participant_counts,
+)
 from ..services import (
     MeetingStatusRefused,
     meeting_change_status,
@@ -51,8 +57,8 @@ def _posted(request, what: str = "POST"):
 def meetings_filtered(form: MeetingFilterForm):
     """Meetings matching the list filters, with what the list shows, in one query."""
     meetings = Meeting.objects.select_related("forum", "host_economy").annotate(
-        item_count=Count("agenda_items", distinct=True),
-        participant_count=Count("participants", distinct=True),
+        item_count=count_per_meeting(AgendaItem.objects.all()),
+        participant_count=count_per_meeting(Participant.objects.all()),
     ).order_by("-start_date", "-number", "pk")
     if not form.is_valid():
         return meetings

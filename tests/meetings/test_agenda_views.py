@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from meetings import services
 from meetings.models import Action, AgendaItem, Decision
+from meetings.views.agenda import AGENDA_ITEMS_PER_PAGE
 from projects.models import Project, ProjectReport
 from tests.factories import (
     ActionFactory,
@@ -80,13 +81,149 @@ def test_agenda_queries_do_not_grow_with_items(secretariat_client, meeting, djan
         ActionFactory(agenda_item=agenda_item, economies=["AUS", "JPN"])
 
     add_item(1)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         secretariat_client.get(agenda_url(meeting))
     add_item(2)
     add_item(3)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = secretariat_client.get(agenda_url(meeting))
     assert response.content.decode().count('class="card mb-3 agenda-item"') == 3
+
+
+# A long agenda (more than AGENDA_ITEMS_PER_PAGE items) is edited a page at a time.
+
+
+@pytest.fixture
+def long_agenda(meeting):
+    """25 items: page 1 holds items 1-20, page 2 items 21-25."""
+    assert AGENDA_ITEMS_PER_PAGE == 20
+    return [AgendaItemFactory(meeting=meeting, position=n, title=f"Item {n}") for n in range(1, 26)]
+
+
+def item_titles(response) -> list[str]:
+    return [item.title for item in response.context["items"]]
+
+
+def test_agenda_long_shows_one_page_of_items_with_links_to_every_page(secretariat_client, meeting, long_agenda):
+    first = secretariat_client.get(agenda_url(meeting))
+    second = secretariat_client.get(agenda_url(meeting), {"page": "2"})
+
+    assert item_titles(first) == [f"Item {n}" for n in range(1, 21)]
+    assert item_titles(second) == [f"Item {n}" for n in range(21, 26)]
+    assert f'<a class="page-link" href="{agenda_url(meeting)}?page=2">Items 21–25</a>' in first.content.decode()
+    assert f'<a class="page-link" href="{agenda_url(meeting)}?page=1">Items 1–20</a>' in second.content.decode()
+
+
+def test_item_add_invalid_without_javascript_links_to_the_editors_pages(secretariat_client, meeting, long_agenda):
+    response = secretariat_client.post(reverse("meetings:agenda_item_add", args=[meeting.pk]), {"new-item-title": ""})
+
+    assert response.status_code == 400
+    assert f'href="{agenda_url(meeting)}?page=2"' in response.content.decode()
+
+
+def test_agenda_page_out_of_range_shows_the_nearest(secretariat_client, meeting, long_agenda):
+    past = secretariat_client.get(agenda_url(meeting), {"page": "9"})
+    junk = secretariat_client.get(agenda_url(meeting), {"page": "x"})
+
+    assert (item_titles(past)[0], item_titles(junk)[0]) == ("Item 21", "Item 1")
+
+
+def test_agenda_short_has_no_page_links(secretariat_client, meeting, item):
+    response = secretariat_client.get(agenda_url(meeting))
+
+    assert "Pages of the agenda" not in response.content.decode()
+
+
+def test_agenda_page_queries_do_not_grow_with_pages(secretariat_client, meeting, long_agenda,
+                                                      django_assert_num_queries):
+    with django_assert_num_queries(12):  # no decisions or actions: their nested prefetches are skipped
+        secretariat_client.get(agenda_url(meeting))
+    with django_assert_num_queries(12):
+        secretariat_client.get(agenda_url(meeting), {"page": "2"})
+
+
+def test_agenda_last_item_of_a_page_may_still_move_down(secretariat_client, meeting, long_agenda):
+    first = secretariat_client.get(agenda_url(meeting)).content.decode()
+    second = secretariat_client.get(agenda_url(meeting), {"page": "2"}).content.decode()
+
+    assert 'aria-label="Move item 20 down" title="Move down">' in first
+    assert 'aria-label="Move item 25 down" title="Move down" disabled>' in second
+
+
+def test_item_move_across_pages_plain_post_goes_to_its_new_page(secretariat_client, meeting, long_agenda):
+    twentieth = long_agenda[19]
+
+    response = secretariat_client.post(
+        reverse("meetings:agenda_item_move", args=[meeting.pk, twentieth.pk]), {"direction": "down"}
+    )
+
+    assert response.url == agenda_url(meeting) + f"?page=2#agenda-item-{twentieth.pk}"
+
+
+def test_item_move_htmx_returns_the_page_holding_the_item(secretariat_client, meeting, long_agenda):
+    response = secretariat_client.post(
+        reverse("meetings:agenda_item_move", args=[meeting.pk, long_agenda[19].pk]), {"direction": "down"}, **HTMX
+    )
+
+    assert item_titles(response) == ["Item 20", "Item 22", "Item 23", "Item 24", "Item 25"]
+    assert response["HX-Replace-Url"] == agenda_url(meeting) + "?page=2"
+
+
+def test_item_add_htmx_on_long_agenda_shows_the_last_page(secretariat_client, meeting, long_agenda):
+    response = secretariat_client.post(
+        reverse("meetings:agenda_item_add", args=[meeting.pk]), {"new-item-title": "Close", "page": "1"}, **HTMX
+    )
+
+    assert item_titles(response)[-2:] == ["Item 25", "Close"]
+
+
+def test_item_add_invalid_htmx_stays_on_the_page_it_was_sent_from(secretariat_client, meeting, long_agenda):
+    response = secretariat_client.post(
+        reverse("meetings:agenda_item_add", args=[meeting.pk]), {"new-item-title": "", "page": "1"}, **HTMX
+    )
+
+    assert (item_titles(response)[0], response.context["item_add_form"].is_bound) == ("Item 1", True)
+
+
+def test_item_add_plain_post_on_long_agenda_redirects_to_the_last_page(secretariat_client, meeting, long_agenda):
+    response = secretariat_client.post(reverse("meetings:agenda_item_add", args=[meeting.pk]), {"new-item-title": "Close"})
+
+    added = meeting.agenda_items.get(title="Close")
+    assert response.url == agenda_url(meeting) + f"?page=2#agenda-item-{added.pk}"
+
+
+def test_item_delete_htmx_returns_the_page_it_was_on(secretariat_client, meeting, long_agenda):
+    response = secretariat_client.post(
+        reverse("meetings:agenda_item_delete", args=[meeting.pk, long_agenda[22].pk]), **HTMX
+    )
+
+    assert item_titles(response) == ["Item 21", "Item 22", "Item 24", "Item 25"]
+
+
+def test_item_edit_plain_page_links_back_to_the_items_page(secretariat_client, meeting, long_agenda):
+    item = long_agenda[21]
+
+    content = secretariat_client.get(reverse("meetings:agenda_item_edit", args=[meeting.pk, item.pk])).content.decode()
+
+    assert content.count(f'href="{agenda_url(meeting)}?page=2#agenda-item-{item.pk}"') == 2  # Cancel, Back
+
+
+def test_decision_edit_plain_cancel_goes_to_the_items_page(secretariat_client, meeting, long_agenda):
+    decision = DecisionFactory(agenda_item=long_agenda[24])
+
+    content = secretariat_client.get(
+        reverse("meetings:agenda_decision_edit", args=[meeting.pk, decision.pk])
+    ).content.decode()
+
+    assert f'href="{agenda_url(meeting)}?page=2#decision-{decision.pk}"' in content
+
+
+def test_action_show_plain_redirects_to_the_items_page(secretariat_client, meeting, long_agenda):
+    action = ActionFactory(agenda_item=long_agenda[20])
+
+    response = secretariat_client.get(reverse("meetings:agenda_action", args=[meeting.pk, action.pk]))
+
+    assert response.url == agenda_url(meeting) + f"?page=2#action-{action.pk}"
 
 
 def test_agenda_locked_meeting_refuses_edits(secretariat_client, meeting, item):

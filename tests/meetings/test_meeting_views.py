@@ -142,6 +142,17 @@ def test_meeting_list_query_count_at_200_rows(secretariat_client, django_assert_
     assert (response.context["page"].number, response.context["page"].paginator.count) == (2, 200)
 
 
+def test_meeting_list_counts_items_and_participants_of_each_meeting(secretariat_client):
+    busy, empty = MeetingFactory(number=15), MeetingFactory(number=16)
+    AgendaItemFactory.create_batch(3, meeting=busy)
+    ParticipantFactory.create_batch(4, meeting=busy)
+
+    response = secretariat_client.get(reverse("meetings:list"))
+
+    counts = {m.number: (m.item_count, m.participant_count) for m in response.context["meetings"]}
+    assert counts == {busy.number: (3, 4), empty.number: (0, 0)}
+
+
 def test_meeting_list_filters_by_year_status_and_forum(secretariat_client):
     wanted = MeetingFactory(start_date=datetime.date(2003, 5, 1), end_date=datetime.date(2003, 5, 2), status="adopted")
     MeetingFactory(start_date=datetime.date(2002, 5, 1), end_date=datetime.date(2002, 5, 2), status="adopted")

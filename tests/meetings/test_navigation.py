@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from meetings.models import MeetingStatus
-from tests.factories import AgendaItemFactory, MeetingFactory, ParticipantFactory
+from tests.factories import ActionFactory, AgendaItemFactory, MeetingFactory, ParticipantFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +75,17 @@ def test_chair_queue_lists_circulated_summaries_only(chair_client):
     assert [m.number for m in response.context["awaiting"]] == [15]
     assert [m.number for m in response.context["adopted"]] == [13]
     assert "Adopt the summary of the 15th SMEWG Meeting" in response.content.decode()
+
+
+def test_chair_queue_counts_items_and_actions_of_each_meeting(chair_client):
+    busy = MeetingFactory(number=15, status=MeetingStatus.CIRCULATED)
+    MeetingFactory(number=16, status=MeetingStatus.CIRCULATED)
+    for item in AgendaItemFactory.create_batch(2, meeting=busy):
+        ActionFactory.create_batch(3, agenda_item=item)
+
+    response = chair_client.get(reverse("meetings:chair_queue"))
+
+    assert [(m.number, m.item_count, m.action_count) for m in response.context["awaiting"]] == [(15, 2, 6), (16, 0, 0)]
 
 
 def test_chair_queue_empty_says_nothing_awaits(chair_client):

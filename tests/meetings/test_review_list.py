@@ -18,7 +18,9 @@ from meetings.services import (
     review_list_import,
     review_list_refresh,
 )
+from meetings.selectors import review_candidates
 from meetings.services.review import reported_status
+from meetings.views.review import REVIEW_ENTRIES_PER_PAGE
 from tests.factories import ActionFactory, AgendaItemFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -229,6 +231,18 @@ def test_search_finds_open_actions_by_text_meeting_and_economy(secretariat_clien
         [series.old_undated.text, series.old_due_before_previous.text, series.old_next_meeting.text]
     )
     assert [a.text for a in by_economy] == []  # Mexico's open action is on the list already
+
+
+def test_review_candidates_limited_are_the_first_of_all_newest_meeting_first():
+    series = make_series()
+    extra = _action(series.previous, "Map SME incubators")
+
+    everything = [action.text for action in review_candidates(series.this)]
+    first_two = [action.text for action in review_candidates(series.this, limit=2)]
+
+    assert everything[:2] == first_two == [series.previous_open.text, series.previous_in_progress.text]
+    assert everything[-3:] == [series.old_undated.text, series.old_due_before_previous.text,
+                               series.old_next_meeting.text] and extra.text in everything
 
 
 def test_search_with_a_bad_meeting_says_so_and_keeps_the_text(secretariat_client):
@@ -506,8 +520,92 @@ def test_review_list_section_query_count_constant(secretariat_client, django_ass
     for index in range(rows):
         review_entry_add(meeting=series.this, action=_action(series.previous, f"Extra {index}", codes=["JPN"]))
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         secretariat_client.get(reverse("meetings:review_section", args=[series.this.pk]), **HTMX)
+
+
+# A long review list (more than REVIEW_ENTRIES_PER_PAGE entries) is shown a page at a time.
+
+
+@pytest.fixture
+def long_list() -> tuple[Meeting, list[ReviewEntry]]:
+    """55 entries on the 15th meeting's list: page 1 holds 1-50, page 2 holds 51-55."""
+    assert REVIEW_ENTRIES_PER_PAGE == 50
+    previous = MeetingFactory(number=13, start_date=D(2001, 6, 10), end_date=D(2001, 6, 12), status="adopted")
+    this = MeetingFactory(number=15, start_date=D(2002, 1, 15), end_date=D(2002, 1, 16))
+    item = AgendaItemFactory(meeting=previous, position=1)
+    actions = [ActionFactory(agenda_item=item, position=n, text=f"Task {n}") for n in range(1, 56)]
+    return this, [ReviewEntry.objects.create(meeting=this, action=action, source="hand") for action in actions]
+
+
+def entry_texts(response) -> list[str]:
+    return [entry.action.text for entry in response.context["review_entries"]]
+
+
+def test_review_list_long_shows_one_page_with_links_to_every_page(secretariat_client, long_list):
+    meeting, _ = long_list
+    url = reverse("meetings:review_section", args=[meeting.pk])
+
+    first = secretariat_client.get(url, **HTMX)
+    second = secretariat_client.get(url, {"page": "2"}, **HTMX)
+
+    assert (entry_texts(first)[0], entry_texts(first)[-1], entry_texts(second)) == (
+        "Task 1", "Task 50", ["Task 51", "Task 52", "Task 53", "Task 54", "Task 55"])
+    assert "This meeting reviews 55 actions of earlier meetings." in second.content.decode()
+    assert f'hx-get="{url}?page=2"' in first.content.decode()
+
+
+def test_review_list_page_query_count_is_the_first_pages(secretariat_client, long_list, django_assert_num_queries):
+    meeting, _ = long_list
+
+    with django_assert_num_queries(12):
+        secretariat_client.get(reverse("meetings:review_section", args=[meeting.pk]), {"page": "2"}, **HTMX)
+
+
+def test_review_record_form_opens_on_the_page_of_its_entry(secretariat_client, long_list):
+    meeting, entries = long_list
+
+    response = secretariat_client.get(reverse("meetings:review_record", args=[meeting.pk, entries[52].pk]), **HTMX)
+
+    assert (response.context["review_page"].number, response.context["review_editing"]) == (2, entries[52].pk)
+
+
+def test_review_record_saved_answers_the_page_of_its_entry(secretariat_client, long_list):
+    meeting, entries = long_list
+
+    response = secretariat_client.post(
+        reverse("meetings:review_record", args=[meeting.pk, entries[51].pk]),
+        {"status_reported": "done", "note": "Reported done."}, **HTMX,
+    )
+
+    assert (response.context["review_page"].number, response.context["review_message"]) == (2, "Recorded for “Task 52”.")
+
+
+def test_review_remove_answers_the_page_the_entry_was_on(secretariat_client, long_list):
+    meeting, entries = long_list
+
+    response = secretariat_client.post(reverse("meetings:review_remove", args=[meeting.pk, entries[54].pk]), **HTMX)
+
+    assert entry_texts(response) == ["Task 51", "Task 52", "Task 53", "Task 54"]
+
+
+def test_review_add_answers_the_page_holding_the_new_entry(secretariat_client, long_list):
+    meeting, entries = long_list
+    later = ActionFactory(agenda_item=entries[0].action.agenda_item, position=60, text="Task 60")
+
+    response = secretariat_client.post(reverse("meetings:review_add", args=[meeting.pk]), {"action": later.pk}, **HTMX)
+
+    assert entry_texts(response)[-1] == "Task 60"
+
+
+def test_review_search_keeps_the_page_it_was_sent_from(secretariat_client, long_list):
+    meeting, _ = long_list
+
+    response = secretariat_client.get(
+        reverse("meetings:review_search", args=[meeting.pk]), {"q": "Task", "page": "2"}, **HTMX
+    )
+
+    assert response.context["review_page"].number == 2
 
 
 # Carrying forward in one click.
