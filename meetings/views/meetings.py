@@ -1,15 +1,11 @@
 """Meeting pages: the list, the record as it reads, the header form and the lifecycle."""
-import logging
-
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,6 +22,7 @@ from ..forms.meetings import (
     MeetingForm,
     MeetingStatusForm,
 )
+from ..kept import CSRF_HOLE, csrf_filled, kept_rendering
 from ..models import AgendaItem, AttendanceCapacity, Economy, Meeting, MeetingStatus, Participant
 from ..permissions import meeting_edit_view
 from ..selectors import (
@@ -45,8 +42,6 @@ from ..summary.context import join_names, participant_summary_of_counts
 from ..summary.fingerprint import meeting_page_fingerprint
 
 MEETINGS_PER_PAGE = 25
-
-logger = logging.getLogger(__name__)
 
 
 def _posted(request, what: str = "POST"):
@@ -136,9 +131,6 @@ def attendance_summary(meeting: Meeting) -> dict:
 
 
 PAGE_TEMPLATE = "meetings/partials/meeting_page.html"
-PAGE_KEPT_SECONDS = 24 * 60 * 60
-# Stands for the CSRF token in a kept page; each request puts its own in its place.
-CSRF_HOLE = "csrf-token-hole-8e5b3c0a"
 
 
 def _meeting_page_render(request, pk: int) -> dict[str, str]:
@@ -169,12 +161,11 @@ def _meeting_page_render(request, pk: int) -> dict[str, str]:
 def meeting_page_parts(request, pk: int) -> dict[str, str]:
     """The meeting page's title, breadcrumbs and content (404 for a meeting the user may not read).
 
-    Loading and printing a record is most of the page's cost, and a record is read far more
-    often than it changes: the rendering is kept in the cache under the fingerprint of every
-    row the page prints (``meeting_page_fingerprint``, one query), one entry for each way the
-    page reads for a request (the user's roles, the site's address), so any change to the
-    record, however written, shows on the next request. Off PostgreSQL, in DEBUG or without a
-    working cache, the page is rendered on every request.
+    Kept rendered (``meetings.kept``) under the fingerprint of every row the page prints
+    (``meeting_page_fingerprint``, one query that also gives the status the read rule needs),
+    one entry for each way the page reads (the user's roles, the site's address), so any
+    change to the record, however written, shows on the next request. Off PostgreSQL or in
+    DEBUG the page is rendered on every request.
     """
     fingerprint = None if settings.DEBUG else meeting_page_fingerprint(pk)
     if fingerprint is None:
@@ -184,31 +175,18 @@ def meeting_page_parts(request, pk: int) -> dict[str, str]:
         if status is None:
             raise Http404("No such meeting.")
         meeting_or_404(request.user, Meeting(pk=pk, status=status))
-        # One entry for each way the page reads (roles, address), replaced when the record
-        # changes: the cache holds no stale versions.
-        roles = "".join(str(int(check(request.user))) for check in (is_secretariat, is_chair, is_delegate))
-        key = f"meeting-page:{pk}:{roles}:{request.scheme}://{request.get_host()}"
-        parts = _cache_get(key)
-        if parts is None or parts.get("fingerprint") != rows:
-            parts = {**_meeting_page_render(request, pk), "fingerprint": rows}
-            _cache_set(key, parts, PAGE_KEPT_SECONDS)
-    content = parts["content"].replace(CSRF_HOLE, get_token(request))
-    return {"title": parts["title"], "breadcrumbs": mark_safe(parts["breadcrumbs"]), "content": mark_safe(content)}
+        key = f"meeting-page:{pk}:{_roles_key(request.user)}:{request.scheme}://{request.get_host()}"
+        parts = kept_rendering(key, rows, lambda: _meeting_page_render(request, pk))
+    return {
+        "title": parts["title"],
+        "breadcrumbs": mark_safe(parts["breadcrumbs"]),
+        "content": mark_safe(csrf_filled(parts["content"], request)),
+    }
 
 
-def _cache_get(key: str):
-    try:
-        return cache.get(key)
-    except Exception:  # the cache only saves work: a cache server that is down must not take the page with it
-        logger.warning("Cache unavailable: the page is rendered afresh", exc_info=True)
-        return None
-
-
-def _cache_set(key: str, value, seconds: int) -> None:
-    try:
-        cache.set(key, value, seconds)
-    except Exception:  # as in _cache_get
-        logger.warning("Cache unavailable: the rendered page is not kept", exc_info=True)
+def _roles_key(user) -> str:
+    """Which roles ``user`` has, as part of a cache key: a page reads the same for the same roles."""
+    return "".join(str(int(check(user))) for check in (is_secretariat, is_chair, is_delegate))
 
 
 @member_required

@@ -8,6 +8,7 @@ redirects to the status page, which polls the JSON endpoint until it is done or 
 """
 import re
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +21,7 @@ from accounts.roles import can_read_drafts
 
 from ..downloads import stored_file_response
 from ..forms.summary import SummaryExportForm
+from ..kept import CSRF_HOLE, csrf_filled, kept_rendering
 from ..models import AdoptedRecord, Meeting, MeetingStatus, SummaryExport, SummaryExportStatus
 from ..publication import meeting_from_public_token
 from ..selectors import meeting_or_404, meeting_readable_by
@@ -35,6 +37,7 @@ from ..services import (
 )
 from ..services.adoption import adopted_record_html
 from ..summary.docx import DOCX_CONTENT_TYPE, summary_docx
+from ..summary.fingerprint import summary_fingerprint
 from ..summary.render import summary_html
 
 BODY_TAG = re.compile(r'<body class="([^"]*)">')
@@ -69,6 +72,24 @@ def _adopted_page(request, record: AdoptedRecord, *, public: bool = False) -> Ht
     return HttpResponse(_with_bar(adopted_record_html(record), bar))
 
 
+def _live_summary_page(request, meeting: Meeting, *, public: bool = False) -> HttpResponse:
+    """The live record's summary as a web page (the preview, or the published page), drawn by
+    the PDF's own template; kept rendered (``meetings.kept``) under the summary's fingerprint,
+    which changes with any row the summary reads (in DEBUG, rendered every time)."""
+    can_export = not public and can_read_drafts(request.user)
+    extra = {"public": True} if public else {"can_export": can_export}
+
+    def render() -> dict:
+        return {"html": summary_html(meeting.pk, preview=True, request=request, extra={**extra, "csrf_token": CSRF_HOLE})}
+
+    if settings.DEBUG:
+        html = render()["html"]
+    else:
+        key = f"summary-page:{meeting.pk}:{int(public)}{int(can_export)}:{request.scheme}://{request.get_host()}"
+        html = kept_rendering(key, summary_fingerprint(meeting.pk), render)["html"]
+    return HttpResponse(csrf_filled(html, request))
+
+
 @member_required
 @require_GET
 def summary_preview(request, pk: int):
@@ -78,10 +99,7 @@ def summary_preview(request, pk: int):
     record = adopted_record_current(meeting)
     if record is not None:
         return _adopted_page(request, record)
-    html = summary_html(
-        meeting.pk, preview=True, request=request, extra={"can_export": can_read_drafts(request.user)}
-    )
-    return HttpResponse(html)
+    return _live_summary_page(request, meeting)
 
 
 @member_required
@@ -221,6 +239,6 @@ def public_summary(request, token: str):
     if record is not None:
         response = _adopted_page(request, record, public=True)
     else:
-        response = HttpResponse(summary_html(meeting.pk, preview=True, request=request, extra={"public": True}))
+        response = _live_summary_page(request, meeting, public=True)
     response["X-Robots-Tag"] = "noindex"
     return response
