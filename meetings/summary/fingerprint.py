@@ -244,18 +244,28 @@ def _execute_prepared(cursor, name: str, sql: str, meeting_id: int) -> None:
 
     Planning twenty-odd subqueries costs PostgreSQL about as much as running them on a
     meeting of ordinary size; a prepared statement is planned once a session. A prepared
-    statement outlives a rolled-back transaction and dies with the session, so the names
-    prepared are kept per raw connection (a reconnect starts afresh). Not for a pooler in
-    transaction mode (PgBouncer's), which would hand the statement's session to others.
+    statement outlives a rolled-back transaction and dies with the session, so what is
+    prepared is kept per raw connection (a reconnect starts afresh). When the round trip
+    fails (a lock or statement timeout), whether the PREPARE took is unknown: the next call
+    asks ``pg_prepared_statements`` first. Not for a pooler in transaction mode (PgBouncer's),
+    which would hand the statement's session to others.
     """
     raw = connection.connection
     if getattr(connection, "_smewg_prepared_on", None) is not raw:
-        connection._smewg_prepared_on, connection._smewg_prepared = raw, set()
+        connection._smewg_prepared_on, connection._smewg_prepared = raw, {}
+    prepared: dict[str, bool | None] = connection._smewg_prepared  # name: prepared (None: unknown)
+    if name in prepared and prepared[name] is None:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name = %s", [name])
+        prepared[name] = bool(cursor.fetchone()[0])
     execute = f"EXECUTE {name}(%s)"
-    if name not in connection._smewg_prepared:
+    if not prepared.get(name):
         execute = f"PREPARE {name}(bigint) AS {sql.replace('%(meeting)s', '$1')}; {execute}"
-    cursor.execute(execute, [meeting_id])
-    connection._smewg_prepared.add(name)
+    try:
+        cursor.execute(execute, [meeting_id])
+    except Exception:
+        prepared[name] = None
+        raise
+    prepared[name] = True
 
 
 @functools.cache

@@ -195,6 +195,25 @@ def test_fingerprint_prepared_once_a_session_and_after_a_reconnect(demo_meeting)
     assert fingerprint.meeting_page_fingerprint(987654)[0] is None
 
 
+
+@on_postgresql
+def test_prepared_statement_after_a_failed_round_trip():
+    from django.db import DatabaseError, transaction
+
+    def divide(by: int):
+        with connection.cursor() as cursor:
+            fingerprint._execute_prepared(cursor, "smewg_test_divide", "SELECT 10 / %(meeting)s", by)
+            return cursor.fetchone()[0]
+
+    with pytest.raises(DatabaseError), transaction.atomic():
+        divide(0)  # PREPARE takes, EXECUTE fails: unknown whether the statement exists
+    assert divide(5) == 2  # asked pg_prepared_statements, so not prepared twice
+    connection._smewg_prepared["smewg_test_divide"] = None
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE smewg_test_divide")
+    assert divide(2) == 5  # and prepared again when it was not there
+
+
 def test_deploy_digest_covers_the_page_template_and_its_view():
     files = {str(path) for path in fingerprint.deploy_files()}
 
