@@ -29,6 +29,16 @@ on_postgresql = pytest.mark.skipif(
 TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+|("X-CSRFToken": ")[^"]+')
 
 
+
+@pytest.fixture
+def reader(db):
+    """A second Secretariat user's client that checks CSRF tokens as a browser's requests are
+    checked: a form it posts from a page kept for someone else must carry its own token."""
+    other = user_create_with_role(username="sec2", password="pw-sec2-long", role="Secretariat", email="s2@example.org")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(other)
+    return client
+
 def _page(client, meeting) -> str:
     response = client.get(reverse("meetings:detail", args=[meeting.pk]))
     assert response.status_code == 200
@@ -39,16 +49,17 @@ def _without_tokens(html: str) -> str:
     return TOKEN.sub(lambda match: (match.group(1) or match.group(2)) + "…", html)
 
 
-def _rendering_count(monkeypatch) -> list:
+def _counting(monkeypatch, module, name) -> list:
+    """The calls made to ``module.name`` from now on (one item each)."""
     calls = []
-    render = meeting_views._meeting_page_render
-    monkeypatch.setattr(meeting_views, "_meeting_page_render", lambda *args: calls.append(1) or render(*args))
+    original = getattr(module, name)
+    monkeypatch.setattr(module, name, lambda *args, **kwargs: calls.append(1) or original(*args, **kwargs))
     return calls
 
 
 @on_postgresql
 def test_second_request_is_the_kept_page_and_reads_the_same(secretariat_client, demo_meeting, monkeypatch):
-    renderings = _rendering_count(monkeypatch)
+    renderings = _counting(monkeypatch, meeting_views, "_meeting_page_render")
 
     first, second = _page(secretariat_client, demo_meeting), _page(secretariat_client, demo_meeting)
 
@@ -63,7 +74,7 @@ def test_any_edit_to_the_record_shows_on_the_next_request(secretariat_client, dr
     ParticipantFactory(meeting=draft_meeting, name="Ms. Ana Torres", sex="female", economy=None)
     DocumentFactory(meeting=draft_meeting, symbol="2002/SMEWG14/005", title="SPAN: proposal to enhance the plan")
     _page(secretariat_client, draft_meeting)
-    renderings = _rendering_count(monkeypatch)
+    renderings = _counting(monkeypatch, meeting_views, "_meeting_page_render")
 
     edit(draft_meeting)
     after = _page(secretariat_client, draft_meeting)
@@ -135,12 +146,9 @@ def test_missing_meeting_is_404(secretariat_client):
 
 
 @on_postgresql
-def test_forms_on_a_kept_page_carry_the_readers_own_token(client, secretariat_user, draft_meeting):
+def test_forms_on_a_kept_page_carry_the_readers_own_token(client, secretariat_user, draft_meeting, reader):
     client.force_login(secretariat_user)
     _page(client, draft_meeting)  # kept by the first reader
-    other = user_create_with_role(username="sec2", password="pw-sec2-long", role="Secretariat", email="s2@example.org")
-    reader = Client(enforce_csrf_checks=True)
-    reader.force_login(other)
 
     page = _page(reader, draft_meeting)
     token = re.search(r'id="summary-export-form">\s*<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"', page)
@@ -227,13 +235,6 @@ def test_deploy_digest_covers_the_page_template_and_its_view():
 # without a record of adoption (an imported archive's).
 
 
-def _counting(monkeypatch, module, name) -> list:
-    calls = []
-    original = getattr(module, name)
-    monkeypatch.setattr(module, name, lambda *args, **kwargs: calls.append(1) or original(*args, **kwargs))
-    return calls
-
-
 def test_summary_preview_kept_until_the_record_changes(secretariat_client, draft_meeting, monkeypatch):
     from meetings.models import AgendaItem
     from meetings.views import summary as summary_views
@@ -250,13 +251,10 @@ def test_summary_preview_kept_until_the_record_changes(secretariat_client, draft
     assert "Work Plan for 2002" in third and "Work Plan for 2002" not in first
 
 
-def test_summary_preview_kept_export_form_carries_the_readers_token(client, secretariat_user, draft_meeting):
+def test_summary_preview_kept_export_form_carries_the_readers_token(client, secretariat_user, draft_meeting, reader):
     client.force_login(secretariat_user)
     url = reverse("meetings:summary_preview", args=[draft_meeting.pk])
     client.get(url)
-    other = user_create_with_role(username="sec2", password="pw-sec2-long", role="Secretariat", email="s2@example.org")
-    reader = Client(enforce_csrf_checks=True)
-    reader.force_login(other)
 
     page = reader.get(url).content.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
