@@ -5,7 +5,8 @@ pages cost. A page keeps its rendering under a key naming the page and each way 
 a request (roles, the site's address), together with the fingerprint of its rows
 (``meetings.summary.fingerprint``): while the fingerprint is the same the rendering is
 current; when it changes, the next request renders afresh and replaces the entry, so the
-cache never holds stale versions. The cache only saves work: if it is down, pages render.
+cache never holds stale versions. The cache only saves work: if it is down, pages render; in
+DEBUG they render every time (a template being edited shows at once).
 
 A kept rendering holds no request's CSRF token: templates render with ``CSRF_HOLE`` as the
 token, and ``csrf_filled`` puts the reader's own in its place.
@@ -13,6 +14,7 @@ token, and ``csrf_filled`` puts the reader's own in its place.
 import logging
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.middleware.csrf import get_token
 
@@ -26,6 +28,8 @@ CSRF_HOLE = "csrf-token-hole-8e5b3c0a"
 def kept_rendering(key: str, fingerprint: str, render: Callable[[], dict]) -> dict:
     """The rendering kept under ``key`` if it was made from rows of this ``fingerprint``;
     else ``render()``'s, kept in its place."""
+    if settings.DEBUG:
+        return render()
     kept = _cache_get(key)
     if kept is not None and kept.get("fingerprint") == fingerprint:
         return kept

@@ -1,5 +1,4 @@
 """Meeting pages: the list, the record as it reads, the header form and the lifecycle."""
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -164,10 +163,10 @@ def meeting_page_parts(request, pk: int) -> dict[str, str]:
     Kept rendered (``meetings.kept``) under the fingerprint of every row the page prints
     (``meeting_page_fingerprint``, one query that also gives the status the read rule needs),
     one entry for each way the page reads (the user's roles, the site's address), so any
-    change to the record, however written, shows on the next request. Off PostgreSQL or in
-    DEBUG the page is rendered on every request.
+    change to the record, however written, shows on the next request. Off PostgreSQL (no
+    such fingerprint) the page is rendered on every request.
     """
-    fingerprint = None if settings.DEBUG else meeting_page_fingerprint(pk)
+    fingerprint = meeting_page_fingerprint(pk)
     if fingerprint is None:
         parts = _meeting_page_render(request, pk)
     else:

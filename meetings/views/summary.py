@@ -8,7 +8,6 @@ redirects to the status page, which polls the JSON endpoint until it is done or 
 """
 import re
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -75,18 +74,15 @@ def _adopted_page(request, record: AdoptedRecord, *, public: bool = False) -> Ht
 def _live_summary_page(request, meeting: Meeting, *, public: bool = False) -> HttpResponse:
     """The live record's summary as a web page (the preview, or the published page), drawn by
     the PDF's own template; kept rendered (``meetings.kept``) under the summary's fingerprint,
-    which changes with any row the summary reads (in DEBUG, rendered every time)."""
+    which changes with any row the summary reads."""
     can_export = not public and can_read_drafts(request.user)
     extra = {"public": True} if public else {"can_export": can_export}
 
     def render() -> dict:
         return {"html": summary_html(meeting.pk, preview=True, request=request, extra={**extra, "csrf_token": CSRF_HOLE})}
 
-    if settings.DEBUG:
-        html = render()["html"]
-    else:
-        key = f"summary-page:{meeting.pk}:{int(public)}{int(can_export)}:{request.scheme}://{request.get_host()}"
-        html = kept_rendering(key, summary_fingerprint(meeting.pk), render)["html"]
+    key = f"summary-page:{meeting.pk}:{int(public)}{int(can_export)}:{request.scheme}://{request.get_host()}"
+    html = kept_rendering(key, summary_fingerprint(meeting.pk), render)["html"]
     return HttpResponse(csrf_filled(html, request))
 
 

@@ -295,3 +295,15 @@ def test_published_live_summary_kept_and_sets_no_cookie(client, demo_meeting, mo
     assert (first.status_code, second.status_code, len(renders)) == (200, 200, 1)
     assert "Invitation to OECD" in second.content.decode()
     assert not second.cookies  # an anonymous reader gets no CSRF cookie from a page with no form
+
+
+def test_in_debug_pages_render_every_time(secretariat_client, draft_meeting, monkeypatch, settings):
+    from meetings.views import summary as summary_views
+
+    settings.DEBUG = True
+    renders = _counting(monkeypatch, summary_views, "summary_html")
+    url = reverse("meetings:summary_preview", args=[draft_meeting.pk])
+
+    secretariat_client.get(url), secretariat_client.get(url)
+
+    assert len(renders) == 2  # a template being edited shows at once
