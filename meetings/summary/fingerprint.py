@@ -17,8 +17,8 @@ The meeting page keeps its rendering in the cache under a fingerprint of the sam
 and the project's code and templates.
 
 The renderer's part covers ``TEMPLATE_VERSION``, the stylesheet, the summary's templates and
-the Python that arranges its context and text, so a deploy that changes any of them renders
-anew.
+the project's code, so a deploy that changes any of them renders anew (the worker still
+reuses a stored file when the HTML comes out the same).
 """
 import functools
 import hashlib
@@ -52,10 +52,6 @@ from ..models import (
 )
 from .context import Annexes
 from .render import STYLESHEET, TEMPLATE_NAME, TEMPLATE_VERSION
-
-# Python whose change alters the summary's HTML (besides the templates), from meetings/.
-SUMMARY_CODE = ("summary/*.py", "templatetags/record_text.py", "models/*.py", "record.py", "selectors.py")
-
 
 def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
@@ -188,20 +184,15 @@ def _files_digest(paths) -> str:
     return digest.hexdigest()
 
 
-@functools.cache
-def _code_digest() -> str:
-    """Python changes only with a new process, so it is read once per process."""
-    meetings = Path(__file__).resolve().parent.parent
-    return _files_digest(sorted(path for pattern in SUMMARY_CODE for path in meetings.glob(pattern)))
-
-
 def renderer_digest() -> str:
     """SHA-256 of what turns the record into a PDF: the template version, the stylesheet,
-    the summary's templates and the Python that arranges what they print."""
+    the summary's templates (read afresh, so an edited template shows in DEBUG) and the
+    project's code (``deploy_digest``: its Python decides what the templates print, from
+    more modules than the summary's own, ``projects.models`` among them)."""
     templates = Path(get_template(TEMPLATE_NAME).origin.name).parent
     stylesheet = finders.find(STYLESHEET)
     files = _files_digest([*sorted(templates.glob("*.html")), *([Path(stylesheet)] if stylesheet else [])])
-    return hashlib.sha256(f"{TEMPLATE_VERSION}:{_code_digest()}:{files}".encode()).hexdigest()
+    return hashlib.sha256(f"{TEMPLATE_VERSION}:{deploy_digest()}:{files}".encode()).hexdigest()
 
 
 def meeting_page_fingerprint(meeting_id: int) -> tuple[str | None, str] | None:

@@ -144,3 +144,15 @@ def test_portable_fingerprint_follows_the_same_rows_as_the_sql_one(record):
     edited = _fingerprint_parts_portable(record.pk)
 
     assert (before == again, before[2] != edited[2], before[:2] == edited[:2]) == (True, True, True)
+
+
+def test_renderer_digest_follows_all_of_the_projects_code(monkeypatch):
+    # The summary prints what more modules than its own decide (projects.models among them):
+    # any change to the project's code renders anew, as deploy_digest sees it.
+    from meetings.summary import fingerprint
+
+    before = fingerprint.renderer_digest()
+    monkeypatch.setattr(fingerprint, "deploy_digest", lambda: "another deploy")
+
+    assert fingerprint.renderer_digest() != before
+    assert any(str(path).endswith("projects/models.py") for path in fingerprint.deploy_files())
