@@ -22,7 +22,6 @@ page's throughput; export request at most 50 ms.
 import json
 import os
 import resource
-import socket
 import statistics
 import subprocess
 import sys
@@ -186,12 +185,6 @@ def download_line(label: str, figures: dict, target_s: float) -> str:
 # Throughput under gunicorn.
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _gunicorn(port: int) -> subprocess.Popen:
     env = os.environ.copy()
     env.update(DEBUG="0", CONN_MAX_AGE="60")
@@ -240,7 +233,9 @@ def throughput(archive, staff) -> list[str]:
     from django.conf import settings
 
     cookie = f"{settings.SESSION_COOKIE_NAME}={staff.cookies[settings.SESSION_COOKIE_NAME].value}"
-    port = _free_port()
+    from tests.storage.servers import free_port
+
+    port = free_port()
     server = _gunicorn(port)
     base = f"http://127.0.0.1:{port}"
     try:
